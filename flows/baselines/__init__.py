@@ -1,0 +1,1 @@
+"""Reference implementations of the feature contract, outside dbt."""
