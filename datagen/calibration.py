@@ -20,6 +20,7 @@ class Published:
     min_orders_per_user: int = 4
     max_orders_per_user: int = 100
     mean_orders_per_user: float = 3_421_083 / 206_209  # 16.59
+    users_at_max_orders_share: float = 1_374 / 206_209  # 0.67%
     train_user_share: float = 131_209 / 206_209  # 0.636; the rest are test users
     mean_prior_basket: float = 32_434_489 / 3_214_874  # 10.09 lines
     mean_train_basket: float = 1_384_617 / 131_209  # 10.55 lines
@@ -69,10 +70,11 @@ AISLE_LINE_SHARE = {
 class Knobs:
     """Parameters of the behavioural model (README, "Synthetic data"), tuned to PUBLISHED."""
 
-    # Orders per user: 4 + NegBin(shape, mean), capped so the heaviest users pile up at 100
-    # as they do in the real data.
+    # Orders per user: 4 + NegBin(shape, mean), capped at 100; a few power users have longer
+    # histories, which the real data cuts at 100 orders, so they pile up there (0.67% of users).
     orders_nb_shape: float = 0.87
-    orders_nb_mean: float = 12.6
+    orders_nb_mean: float = 12.2
+    power_user_share: float = 0.0055
 
     # Basket size: a per-user mean (log-normal), then per order 1 + NegBin around it.
     basket_log_mean: float = 2.2
@@ -97,7 +99,7 @@ class Knobs:
     loyalty_beta_a: float = 4.6
     loyalty_beta_b: float = 1.5
     loyalty_ramp_orders: float = 1.8
-    loyalty_heavy_user_slope: float = 1.0
+    loyalty_heavy_user_slope: float = 0.8
 
     # Which earlier products come back: weight exp(affinity) * (floor + exp(-fade * gap)),
     # affinity = product effect + user effect + personal taste.

@@ -61,6 +61,7 @@ def draw_customers(
         n_users,
     )
     n_orders = (low + np.minimum(extra, high - low)).astype(np.int32)
+    n_orders[rng.random(n_users) < knobs.power_user_share] = high
     aisle_cdf = np.cumsum(aisle_popularity)
     favourite_aisles = np.searchsorted(
         aisle_cdf, rng.random((n_users, knobs.favourite_aisles)) * aisle_cdf[-1]

@@ -34,6 +34,9 @@ def test_orders_per_user_average_like_the_real_data(orders: pd.DataFrame) -> Non
     per_user = orders.groupby("user_id").size()
     assert per_user.mean() == pytest.approx(PUBLISHED.mean_orders_per_user, rel=0.08)
     assert per_user.mode().iloc[0] == PUBLISHED.min_orders_per_user  # most users are light
+    # Histories are cut at 100 orders, so power users pile up there (0.67% of real users).
+    at_cap = (per_user == PUBLISHED.max_orders_per_user).mean()
+    assert at_cap == pytest.approx(PUBLISHED.users_at_max_orders_share, rel=0.6)
 
 
 def test_about_64_percent_of_users_end_with_a_train_order(orders: pd.DataFrame) -> None:
