@@ -1,0 +1,54 @@
+{#-
+    Engine-specific SQL lives only here, as adapter.dispatch macros with a duckdb__ and an
+    athena__ (or a portable default__) implementation. Models call these and stay portable.
+-#}
+
+{#- ratio(numerator, denominator): floating-point division, NULL when the divisor is 0.
+    Athena (Trino) divides integers as integers; casting both sides keeps the fraction. -#}
+{% macro ratio(numerator, denominator) -%}
+    {{ return(adapter.dispatch('ratio')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__ratio(numerator, denominator) -%}
+    cast({{ numerator }} as double) / nullif(cast({{ denominator }} as double), 0)
+{%- endmacro %}
+
+{#- clean_text(column): a raw CSV value with surrounding blanks removed, NULL when empty.
+    Athena's CSV reader leaves the \r of CRLF files on the last column; DuckDB's does not. -#}
+{% macro clean_text(column) -%}
+    {{ return(adapter.dispatch('clean_text')(column)) }}
+{%- endmacro %}
+
+{% macro duckdb__clean_text(column) -%}
+    nullif(trim({{ column }}), '')
+{%- endmacro %}
+
+{% macro athena__clean_text(column) -%}
+    nullif(trim(regexp_replace({{ column }}, '\r$', '')), '')
+{%- endmacro %}
+
+{#- is_digits(expression): true when the text is one or more ASCII digits. -#}
+{% macro is_digits(expression) -%}
+    {{ return(adapter.dispatch('is_digits')(expression)) }}
+{%- endmacro %}
+
+{% macro duckdb__is_digits(expression) -%}
+    regexp_full_match({{ expression }}, '[0-9]+')
+{%- endmacro %}
+
+{% macro athena__is_digits(expression) -%}
+    regexp_like({{ expression }}, '^[0-9]+$')
+{%- endmacro %}
+
+{#- source_file(): the path of the raw file a row was read from. -#}
+{% macro source_file() -%}
+    {{ return(adapter.dispatch('source_file')()) }}
+{%- endmacro %}
+
+{% macro duckdb__source_file() -%}
+    filename
+{%- endmacro %}
+
+{% macro athena__source_file() -%}
+    "$path"
+{%- endmacro %}

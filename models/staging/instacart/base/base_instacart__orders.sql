@@ -1,0 +1,72 @@
+-- Every raw order row, typed, with the rule it breaks if any (see keep_latest_drop).
+with
+
+source as (
+
+    select * from {{ source('instacart', 'orders') }}
+
+),
+
+typed as (
+
+    select
+        -- ids
+        {{ parse_id('order_id') }} as order_id,
+        {{ parse_id('user_id') }} as user_id,
+
+        -- text
+        {{ clean_text('eval_set') }} as eval_set,
+
+        -- numbers
+        {{ parse_id('order_number') }} as order_number,
+        {{ parse_in_range('order_dow', 0, 6) }} as order_dow,
+        {{ parse_in_range('order_hour_of_day', 0, 23) }} as order_hour_of_day,
+        {{ parse_whole_days('days_since_prior_order', 0, 30) }} as days_since_prior_order,
+        {{ clean_text('days_since_prior_order') }} is not null as has_days,
+
+        -- provenance
+        cast(dt as varchar) as dt,
+        {{ source_file() }} as source_file,
+        {{ raw_record(['order_id', 'user_id', 'eval_set', 'order_number', 'order_dow',
+            'order_hour_of_day', 'days_since_prior_order']) }} as record
+
+    from source
+
+),
+
+checked as (
+
+    select
+        *,
+        case
+            when order_id is null then 'order_id_invalid'
+            when user_id is null then 'user_id_invalid'
+            when eval_set is null or eval_set not in ('prior', 'train', 'test')
+                then 'eval_set_unknown'
+            when order_number is null then 'order_number_invalid'
+            when order_dow is null then 'order_dow_out_of_range'
+            when order_hour_of_day is null then 'order_hour_of_day_out_of_range'
+            when has_days and days_since_prior_order is null
+                then 'days_since_prior_order_out_of_range'
+            when order_number > 1 and not has_days
+                then 'days_since_prior_order_missing_on_later_order'
+            when order_number = 1 and has_days
+                then 'days_since_prior_order_on_first_order'
+        end as row_rule
+    from typed
+
+),
+
+final as (
+
+    {{ keep_latest_drop(
+        'checked',
+        ['order_id'],
+        ['user_id', 'eval_set', 'order_number', 'order_dow', 'order_hour_of_day',
+            'days_since_prior_order'],
+        'order_id_conflicting_duplicate'
+    ) }}
+
+)
+
+select * from final

@@ -1,0 +1,20 @@
+with
+
+checked as (
+
+    select * from {{ ref('base_instacart__aisles') }}
+
+),
+
+final as (
+
+    select
+        aisle_id,
+        aisle,
+        dt
+    from checked
+    where quarantine_rule is null
+
+)
+
+select * from final

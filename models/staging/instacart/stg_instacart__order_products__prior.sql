@@ -1,0 +1,22 @@
+with
+
+checked as (
+
+    select * from {{ ref('base_instacart__order_products__prior') }}
+
+),
+
+final as (
+
+    select
+        order_id,
+        product_id,
+        add_to_cart_order,
+        reordered,
+        dt
+    from checked
+    where quarantine_rule is null
+
+)
+
+select * from final

@@ -1,0 +1,22 @@
+with
+
+checked as (
+
+    select * from {{ ref('base_instacart__products') }}
+
+),
+
+final as (
+
+    select
+        product_id,
+        product_name,
+        aisle_id,
+        department_id,
+        dt
+    from checked
+    where quarantine_rule is null
+
+)
+
+select * from final
