@@ -121,11 +121,11 @@ final as (
         candidates.days_since_prior_order,
 
         -- label: in the train order or not; unknown for test users
-        case
+        cast(case
             when candidates.eval_set = 'test' then null
             when train_lines.product_id is not null then 1
             else 0
-        end as reordered
+        end as bigint) as reordered
 
     from candidates
     inner join user_features_1 on candidates.user_id = user_features_1.user_id
