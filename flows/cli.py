@@ -1,6 +1,7 @@
 """The `reorder` command line."""
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -9,6 +10,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
+from flows.daily import RunSummary, run_daily
+from flows.landing import LandingError
+from flows.settings import Settings
+from flows.transform import TransformError
 
 
 def _positive_int(text: str) -> int:
@@ -28,6 +33,23 @@ def _seed(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if not 0 <= value < 2**63:
         raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2**63-1, got {value}")
+    return value
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value}")
     return value
 
 
@@ -57,6 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--gzip", action="store_true", help="write .csv.gz instead of .csv")
     generate.add_argument("--quiet", action="store_true", help="no progress bar")
     generate.set_defaults(handler=_generate)
+
+    run = commands.add_parser(
+        "run",
+        help="one daily run: land a drop and build the models",
+        description="Land the drop in --input as the raw partition of --date, then run "
+        "`dbt build` (models and tests) over the lake. Exits non-zero, with the reason, when "
+        "the drop is rejected or a model or test fails.",
+    )
+    run.add_argument("--input", required=True, help="drop folder (or s3://bucket/prefix)")
+    run.add_argument("--date", type=_date, required=True, help="the drop's date, YYYY-MM-DD")
+    run.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder (default ./lake)")
+    run.add_argument(
+        "--target", choices=["local"], default="local", help="where to run (default local)"
+    )
+    run.add_argument(
+        "--quarantine-max-share", type=_share, default=None,
+        help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
+    )  # fmt: skip
+    run.set_defaults(handler=_run)
     return parser
 
 
@@ -84,6 +125,38 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
         seconds = sum(summary.seconds.values())
         console.print(f"wrote {summary.folder} in {seconds:.1f} s: {rows}")
     return 0
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    settings = Settings(
+        lake=args.lake, target=args.target, quarantine_max_share=args.quarantine_max_share
+    )
+    try:
+        summary = run_daily(settings, args.input, args.date)
+    except LandingError as error:
+        console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    except TransformError as error:
+        console.print("[red]reorder run: the build failed; nothing new was published.[/red]")
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    _print_summary(summary, settings, console)
+    return 0
+
+
+def _print_summary(summary: RunSummary, settings: Settings, console: Console) -> None:
+    landed = ", ".join(f"{f.table} {f.rows:,}" for f in summary.landing.files)
+    console.print(f"landed {summary.date} in {summary.seconds['land']:.1f} s: {landed}")
+    console.print(
+        f"dbt build in {summary.seconds['dbt_build']:.1f} s: {len(summary.nodes)} nodes passed"
+    )
+    for (table, rule), count in summary.quarantined.items():
+        console.print(f"  quarantined {count:,} {table} rows: {rule}")
+    console.print(
+        f"result_table: {summary.result_rows:,} rows in "
+        f"{settings.lake / 'sandbox' / 'result_table_parts'}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

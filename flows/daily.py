@@ -1,0 +1,61 @@
+"""One daily run: land the drop, then build the dbt models over the lake."""
+
+import datetime
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from flows.lake import LocalLake
+from flows.landing import LandingReport, land_drop
+from flows.settings import Settings
+from flows.transform import NodeResult, dbt_build
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did: rows landed, rows quarantined per table and rule, rows built."""
+
+    date: datetime.date
+    landing: LandingReport
+    nodes: list[NodeResult]
+    quarantined: dict[tuple[str, str], int]
+    result_rows: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def quarantine_counts(settings: Settings) -> dict[tuple[str, str], int]:
+    """Quarantined rows per (source table, rule), read from the local warehouse."""
+    with duckdb.connect(str(settings.lake / "warehouse.duckdb"), read_only=True) as db:
+        rows = db.sql(
+            "select source_table, quarantine_rule, count(*) from stg_instacart__quarantine "
+            "group by all order by all"
+        ).fetchall()
+    return {(table, rule): count for table, rule, count in rows}
+
+
+def result_rows(settings: Settings) -> int:
+    with duckdb.connect(str(settings.lake / "warehouse.duckdb"), read_only=True) as db:
+        return int(db.sql("select count(*) from result_table").fetchall()[0][0])
+
+
+def run_daily(settings: Settings, source: str | Path, date: datetime.date) -> RunSummary:
+    """Land `source` as the drop of `date` and build every model; raise on any failure."""
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    settings.prepare_lake()
+    landing = land_drop(source, LocalLake(settings.lake), date)
+    seconds["land"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    nodes = dbt_build(settings)
+    seconds["dbt_build"] = time.perf_counter() - started
+    return RunSummary(
+        date=date,
+        landing=landing,
+        nodes=nodes,
+        quarantined=quarantine_counts(settings),
+        result_rows=result_rows(settings),
+        seconds=seconds,
+    )

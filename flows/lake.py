@@ -1,0 +1,248 @@
+"""Object storage for the lake: one small interface over a local folder and an S3 prefix.
+
+Keys are relative, "/"-separated paths such as `raw/orders/dt=2026-11-25/orders.csv`; a
+prefix names a folder (`raw/orders/dt=2026-11-25`) and never matches a sibling that merely
+starts with the same characters. The same interface reads drop folders, so landing works
+unchanged from a local drop or an `s3://bucket/prefix` drop.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, closing, contextmanager
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+COPY_CHUNK = 1 << 20
+DELETE_BATCH = 1000  # the most keys one S3 DeleteObjects call accepts
+
+# A boto3 S3 client; typed loosely because the S3 type stubs are not installed.
+S3Client = Any
+
+
+class Readable(Protocol):
+    """What `Lake.write` consumes: a binary stream read front to back, b"" at the end."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class Lake(ABC):
+    """A store of objects under relative keys."""
+
+    @abstractmethod
+    def open(self, key: str) -> AbstractContextManager[BinaryIO]:
+        """Open an object for streaming reads."""
+
+    @abstractmethod
+    def write(self, key: str, stream: Readable) -> None:
+        """Write an object from a stream, replacing any object under that key."""
+
+    @abstractmethod
+    def list_keys(self, prefix: str = "") -> list[str]:
+        """Keys under a folder prefix ("" for all), sorted."""
+
+    @abstractmethod
+    def delete_prefix(self, prefix: str) -> None:
+        """Delete every object under a folder prefix; no error when there is none."""
+
+    @abstractmethod
+    def publish(self, moves: Mapping[str, str]) -> None:
+        """Make each target prefix hold exactly what its staged prefix holds.
+
+        `moves` maps staged prefix -> target prefix, both in this lake (a local lake
+        renames, so staging must share the lake's filesystem). Whatever a target held
+        before is removed; other prefixes are untouched. Staged objects may be consumed.
+        """
+
+
+def _join(*parts: str) -> str:
+    return "/".join(part.strip("/") for part in parts if part.strip("/"))
+
+
+class LocalLake(Lake):
+    """A lake in a local folder; publishing swaps directories by rename."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def __repr__(self) -> str:
+        return f"LocalLake({str(self.root)!r})"
+
+    def _path(self, key: str) -> Path:
+        return self.root / key if key else self.root
+
+    @contextmanager
+    def open(self, key: str) -> Iterator[BinaryIO]:
+        with self._path(key).open("rb") as stream:
+            yield stream
+
+    def write(self, key: str, stream: Readable) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as out:
+            while chunk := stream.read(COPY_CHUNK):
+                out.write(chunk)
+            out.flush()
+            # Durable before it can be published: a rename must never expose unwritten data.
+            os.fsync(out.fileno())
+
+    def list_keys(self, prefix: str = "") -> list[str]:
+        base = self._path(prefix)
+        if not base.is_dir():
+            return []
+        return sorted(
+            path.relative_to(self.root).as_posix() for path in base.rglob("*") if path.is_file()
+        )
+
+    def delete_prefix(self, prefix: str) -> None:
+        path = self._path(prefix)
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        self._prune_empty_parents(path.parent)
+
+    def _prune_empty_parents(self, folder: Path) -> None:
+        # S3 has no empty folders; pruning keeps both lakes listing the same.
+        while folder != self.root and folder.is_relative_to(self.root):
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            folder = folder.parent
+
+    def publish(self, moves: Mapping[str, str]) -> None:
+        # Move every old partition aside and every staged one in; undo all on any failure,
+        # so the targets stay as they were. A reader may briefly miss a partition between
+        # its two renames (no atomic directory exchange here), never see a half-written one.
+        done: list[tuple[Path, Path]] = []
+        asides: list[Path] = []
+        try:
+            for staged, target in moves.items():
+                source, final = self._path(staged), self._path(target)
+                aside = source.with_name(source.name + ".replaced")
+                if final.exists():
+                    _rename(final, aside, done)
+                    asides.append(aside)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                _rename(source, final, done)
+        except BaseException:
+            _undo(done)
+            raise
+        for folder in {final.parent for _, final in done}:
+            _fsync_dir(folder)
+        for aside in asides:
+            shutil.rmtree(aside, ignore_errors=True)
+
+
+def _rename(source: Path, final: Path, done: list[tuple[Path, Path]]) -> None:
+    source.rename(final)
+    done.append((source, final))
+
+
+def _undo(done: list[tuple[Path, Path]]) -> None:
+    # Best effort, newest first: one rename that cannot be undone must not stop the others.
+    for source, final in reversed(done):
+        try:
+            final.rename(source)
+        except OSError:
+            continue
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Persist the renames themselves, not only the files' contents.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class S3Lake(Lake):
+    """A lake under `s3://bucket/prefix`; publishing copies staged objects in, then prunes."""
+
+    def __init__(self, bucket: str, prefix: str, client: S3Client) -> None:
+        self.bucket = bucket
+        self.prefix = prefix.strip("/")
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"S3Lake('s3://{_join(self.bucket, self.prefix)}')"
+
+    def _key(self, key: str) -> str:
+        return _join(self.prefix, key)
+
+    @contextmanager
+    def open(self, key: str) -> Iterator[BinaryIO]:
+        response = self._client.get_object(Bucket=self.bucket, Key=self._key(key))
+        with closing(response["Body"]) as body:
+            yield body
+
+    def write(self, key: str, stream: Readable) -> None:
+        # upload_fileobj reads a stream without seek sequentially, in part-sized reads.
+        self._client.upload_fileobj(stream, self.bucket, self._key(key))
+
+    def list_keys(self, prefix: str = "") -> list[str]:
+        folder = self._key(prefix)
+        start = len(self.prefix) + 1 if self.prefix else 0
+        pages = self._client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=f"{folder}/" if folder else ""
+        )
+        keys = (item["Key"] for page in pages for item in page.get("Contents", []))
+        # Keys ending in "/" are console "folder" markers, not objects.
+        return sorted(key[start:] for key in keys if not key.endswith("/"))
+
+    def delete_prefix(self, prefix: str) -> None:
+        self._delete(self.list_keys(prefix))
+
+    def _delete(self, keys: list[str]) -> None:
+        for start in range(0, len(keys), DELETE_BATCH):
+            batch = [{"Key": self._key(key)} for key in keys[start : start + DELETE_BATCH]]
+            response = self._client.delete_objects(
+                Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True}
+            )
+            if response.get("Errors"):
+                first = response["Errors"][0]
+                raise OSError(f"s3://{self.bucket}/{first['Key']}: {first['Message']}")
+
+    def publish(self, moves: Mapping[str, str]) -> None:
+        # S3 has no rename: copy every staged object over its final key first (each key is
+        # replaced atomically), then delete the old keys the new partitions do not have.
+        # A failure during the copies can leave some partitions new and some old; landing
+        # the same drop again repairs that.
+        stale: list[str] = []
+        for staged, target in moves.items():
+            old = set(self.list_keys(target))
+            for key in self.list_keys(staged):
+                final = _join(target, key.removeprefix(_join(staged)))
+                self._copy(key, final)
+                old.discard(final)
+            stale.extend(sorted(old))
+        self._delete(stale)
+
+    def _copy(self, source: str, final: str) -> None:
+        # The managed copy switches to multipart for objects over 5 GB.
+        self._client.copy(
+            {"Bucket": self.bucket, "Key": self._key(source)}, self.bucket, self._key(final)
+        )
+
+
+def s3_client() -> S3Client:
+    """A boto3 S3 client from the environment (credentials, region, AWS_ENDPOINT_URL)."""
+    import boto3  # only the aws extra installs boto3; a local lake never needs it
+
+    return boto3.client("s3")
+
+
+def lake_for(location: str | Path, client: S3Client | None = None) -> Lake:
+    """The lake (or drop folder) at a local path or an `s3://bucket/prefix` URL."""
+    text = str(location)
+    if not text.startswith("s3://"):
+        return LocalLake(Path(text))
+    bucket, _, prefix = text.removeprefix("s3://").partition("/")
+    if not bucket:
+        raise ValueError(f"{text}: an S3 location needs a bucket, as in s3://bucket/prefix")
+    return S3Lake(bucket, prefix, client if client is not None else s3_client())

@@ -1,0 +1,91 @@
+"""The transformation step: `dbt build` of the project at the repository root.
+
+dbt runs in a child process with the lake passed through the environment, so that nothing
+of one run (environment, dbt's global flags) leaks into the caller or the next run.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.settings import Settings
+
+
+class TransformError(RuntimeError):
+    """dbt build failed; the message lists the failing nodes and what they said."""
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    name: str
+    status: str
+    seconds: float
+    message: str | None
+
+
+def dbt_environment(settings: Settings) -> dict[str, str]:
+    """The environment variables profiles.yml and the sources read."""
+    return {
+        **os.environ,
+        "REORDER_LAKE": str(settings.lake),
+        "REORDER_DBT_TARGET": "local" if settings.target == "local" else "athena",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def dbt_command(settings: Settings, *args: str) -> list[str]:
+    """A dbt command line for this project, its artifacts kept under the lake."""
+    dbt = Path(sys.executable).with_name("dbt")
+    state = settings.lake / ".dbt"
+    command = [
+        str(dbt), *args,
+        "--project-dir", str(settings.project_dir),
+        "--profiles-dir", str(settings.project_dir),
+        "--target-path", str(state / "target"),
+        "--log-path", str(state / "logs"),
+    ]  # fmt: skip
+    if settings.quarantine_max_share is not None:
+        command += ["--vars", json.dumps({"quarantine_max_share": settings.quarantine_max_share})]
+    return command
+
+
+def run_results(settings: Settings) -> list[NodeResult]:
+    """Every node of the last dbt invocation, from its run_results.json."""
+    path = settings.lake / ".dbt" / "target" / "run_results.json"
+    if not path.exists():
+        return []
+    results = json.loads(path.read_text())["results"]
+    return [
+        NodeResult(
+            name=result["unique_id"].split(".", 2)[-1],
+            status=result["status"],
+            seconds=float(result.get("execution_time") or 0.0),
+            message=result.get("message"),
+        )
+        for result in results
+    ]
+
+
+def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]:
+    """Build (run and test) the models; raise TransformError naming what failed."""
+    settings.prepare_lake()
+    args = ["build", *(["--select", select] if select else [])]
+    completed = subprocess.run(
+        dbt_command(settings, *args),
+        env=dbt_environment(settings),
+        cwd=settings.project_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    results = run_results(settings) if completed.returncode in (0, 1) else []
+    if completed.returncode != 0:
+        failed = [r for r in results if r.status in ("error", "fail")]
+        lines = [f"{r.name}: {r.status}: {r.message}" for r in failed]
+        if not lines:  # dbt stopped before running nodes: its own output says why
+            lines = [line for line in completed.stdout.splitlines() if "rror" in line][-5:]
+        raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
+    return results
