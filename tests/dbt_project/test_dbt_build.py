@@ -1,0 +1,245 @@
+"""`dbt build` on the local target, end to end: landed drops in, contract tables out.
+
+Each lake is built once per module by the same code path as `reorder run`; the tests then
+read what dbt wrote (parquet in the lake zones, tables in the warehouse file).
+"""
+
+import datetime
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from datagen.generate import DropSpec, generate_drop
+from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
+from flows.cli import main
+from flows.daily import quarantine_counts, run_daily
+from flows.settings import Settings
+from flows.transform import TransformError
+
+DAY_ONE = datetime.date(2026, 11, 24)
+DAY_TWO = datetime.date(2026, 11, 25)
+WRITTEN_TO = {
+    "order_products_prior": "curated/order_products_prior",
+    "user_features_1": "features/user_features_1",
+    "user_features_2": "features/user_features_2",
+    "up_features": "features/up_features",
+    "prd_features": "features/prd_features",
+    "result_table": "sandbox/result_table_parts",
+}
+
+
+def _lake_table(lake: Path, table: str) -> pd.DataFrame:
+    return duckdb.sql(f"select * from '{lake / WRITTEN_TO[table]}/*.parquet'").df()
+
+
+def _warehouse(lake: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(lake / "warehouse.duckdb"), read_only=True) as db:
+        return db.sql(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def clean_drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("clean_drop")
+    generate_drop(DropSpec(users=300, products=2000, seed=21), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean_lake(clean_drop: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lake = tmp_path_factory.mktemp("clean_lake")
+    run_daily(Settings(lake=lake), clean_drop, DAY_ONE)
+    return lake
+
+
+def test_contract_tables_match_an_independent_pandas_computation(
+    clean_drop: Path, clean_lake: Path
+) -> None:
+    expected = compute_contract(read_drop(clean_drop))
+    for table, reference in expected.items():
+        built = _lake_table(clean_lake, table)
+        assert list(built.columns) == list(reference.columns), table
+        assert len(built) == len(reference) > 0, table
+        key = CONTRACT_KEYS[table]
+        built = built.sort_values(key).reset_index(drop=True)
+        for column in reference.columns:
+            if reference[column].dtype == object:
+                assert (built[column] == reference[column]).all(), (table, column)
+            else:
+                pd.testing.assert_series_equal(
+                    built[column].astype("float64"),
+                    reference[column].astype("float64"),
+                    check_exact=False,
+                    rtol=1e-12,
+                    obj=f"{table}.{column}",
+                )
+
+
+def test_counts_are_bigint_and_ratios_double(clean_lake: Path) -> None:
+    parts = clean_lake / WRITTEN_TO["result_table"]
+    types = {row[0]: row[1] for row in duckdb.sql(f"describe from '{parts}/*.parquet'").fetchall()}
+    for column in ("user_orders", "up_orders", "prod_first_orders", "up_orders_since_last_order"):
+        assert types[column] == "BIGINT", column
+    for column in ("up_order_rate", "user_reorder_ratio", "prod_reorder_probability"):
+        assert types[column] == "DOUBLE", column
+
+
+def test_a_clean_drop_quarantines_nothing(clean_lake: Path) -> None:
+    assert quarantine_counts(Settings(lake=clean_lake)) == {}
+
+
+def _rewrite(path: Path, edit) -> None:
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(edit(lines)))
+
+
+@pytest.fixture(scope="module")
+def bad_drop(clean_drop: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The clean drop with one defect of each kind, and what each defect must become."""
+    folder = tmp_path_factory.mktemp("bad_drop")
+    for file in clean_drop.iterdir():
+        shutil.copy(file, folder / file.name)
+    orders = pd.read_csv(clean_drop / "orders.csv")
+    prior = pd.read_csv(clean_drop / "order_products__prior.csv")
+    later = orders[(orders["eval_set"] == "prior") & (orders["order_number"] > 1)]
+    typo_order, hour_order, days_order = later["order_id"].iloc[:3].tolist()
+    typo_lines = int((prior["order_id"] == typo_order).sum())
+
+    def edit_orders(lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            fields = line.rstrip("\n").split(",")
+            if fields[0] == str(typo_order):
+                fields[2] = "prir"
+            elif fields[0] == str(hour_order):
+                fields[5] = "24"
+            elif fields[0] == str(days_order):
+                fields[6] = ""
+            out.append(",".join(fields) + "\n")
+        return [*out, "abc,1,prior,1,0,10,\n"]
+
+    first_line = first_line_of(clean_drop / "order_products__prior.csv")
+    _rewrite(folder / "orders.csv", edit_orders)
+    _rewrite(
+        folder / "order_products__prior.csv",
+        lambda lines: [
+            *lines,
+            first_line + "\n",  # an exact duplicate: collapsed, not quarantined
+            f"{orders['order_id'].max() + 1},1,1,0\n",  # a line of an unknown order
+            f"{later['order_id'].iloc[5]},999999,99,0\n",  # a line of an unknown product
+        ],
+    )
+    _rewrite(
+        folder / "products.csv",
+        lambda lines: [*lines, lines[1].replace(",", ",Changed ", 1)],  # same id, new name
+    )
+    # The conflicting product leaves staging, so its lines become lines of an unknown
+    # product, except those already quarantined with their bad order.
+    product_id = int(first_line_of(clean_drop / "products.csv").split(",")[0])
+    train = pd.read_csv(clean_drop / "order_products__train.csv")
+    bad_orders = [typo_order, hour_order, days_order]
+    in_bad_order = prior["order_id"].isin(bad_orders)
+    expected = {
+        ("orders", "eval_set_unknown"): 1,
+        ("orders", "order_hour_of_day_out_of_range"): 1,
+        ("orders", "days_since_prior_order_missing_on_later_order"): 1,
+        ("orders", "order_id_invalid"): 1,
+        ("products", "product_id_conflicting_duplicate"): 2,
+        ("order_products__prior", "order_unknown"): 1,
+        ("order_products__prior", "order_quarantined"): int(in_bad_order.sum()),
+        ("order_products__prior", "product_unknown"): 1
+        + int(((prior["product_id"] == product_id) & ~in_bad_order).sum()),
+        ("order_products__train", "product_unknown"): int(
+            (train["product_id"] == product_id).sum()
+        ),
+    }
+    return {
+        "folder": folder,
+        "expected": expected,
+        "typo_order": typo_order,
+        "typo_lines": typo_lines,
+    }
+
+
+def first_line_of(path: Path) -> str:
+    return path.read_text().splitlines()[1]
+
+
+@pytest.fixture(scope="module")
+def bad_lake(bad_drop: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lake = tmp_path_factory.mktemp("bad_lake")
+    run_daily(Settings(lake=lake, quarantine_max_share=0.05), bad_drop["folder"], DAY_ONE)
+    return lake
+
+
+def test_bad_rows_are_quarantined_with_the_rule_they_broke(bad_drop: dict, bad_lake: Path) -> None:
+    expected = {key: count for key, count in bad_drop["expected"].items() if count}
+    assert quarantine_counts(Settings(lake=bad_lake)) == expected
+
+
+def test_a_bad_order_takes_its_lines_out_of_the_features(bad_drop: dict, bad_lake: Path) -> None:
+    typo = bad_drop["typo_order"]
+    assert bad_drop["typo_lines"] > 0
+    curated = _lake_table(bad_lake, "order_products_prior")
+    assert not (curated["order_id"] == typo).any()
+    assert _warehouse(
+        bad_lake, f"select count(*) from stg_instacart__orders where order_id = {typo}"
+    ) == [(0,)]
+
+
+def test_an_exact_duplicate_line_is_collapsed(clean_lake: Path, bad_lake: Path) -> None:
+    sql = "select count(*) from stg_instacart__order_products__prior where order_id = {}"
+    first = _warehouse(clean_lake, "select min(order_id) from stg_instacart__order_products__prior")
+    order_id = first[0][0]
+    clean = _warehouse(clean_lake, sql.format(order_id))
+    assert _warehouse(bad_lake, sql.format(order_id)) == clean
+
+
+def test_too_many_quarantined_rows_fail_the_build(bad_drop: dict, tmp_path: Path) -> None:
+    with pytest.raises(TransformError, match="quarantine__share_within_limit"):
+        run_daily(Settings(lake=tmp_path, quarantine_max_share=0.0001), bad_drop["folder"], DAY_ONE)
+
+
+def test_the_latest_drop_wins_per_key(clean_drop: Path, tmp_path: Path) -> None:
+    settings = Settings(lake=tmp_path)
+    run_daily(settings, clean_drop, DAY_ONE)
+    # An incremental drop: one order moves to another hour, one product is renamed.
+    day_two = tmp_path / "drop_two"
+    day_two.mkdir()
+    for file in clean_drop.iterdir():
+        shutil.copy(file, day_two / file.name)
+    order_line = (clean_drop / "orders.csv").read_text().splitlines()[1]
+    fields = order_line.split(",")
+    new_hour = "03" if fields[5] != "03" else "04"
+    (day_two / "orders.csv").write_text(
+        "order_id,user_id,eval_set,order_number,order_dow,order_hour_of_day,"
+        "days_since_prior_order\n" + ",".join([*fields[:5], new_hour, fields[6]]) + "\n"
+    )
+    run_daily(settings, day_two, DAY_TWO)
+    hour = _warehouse(
+        tmp_path,
+        f"select order_hour_of_day, dt from stg_instacart__orders where order_id = {fields[0]}",
+    )
+    assert hour == [(int(new_hour), str(DAY_TWO))]
+    # Every other order still comes from day one, once.
+    total = _warehouse(
+        tmp_path, "select count(*), count(distinct order_id) from stg_instacart__orders"
+    )
+    clean_orders = len((clean_drop / "orders.csv").read_text().splitlines()) - 1
+    assert total == [(clean_orders, clean_orders)]
+
+
+def test_reorder_run_names_file_line_and_problem_of_a_rejected_drop(
+    clean_drop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drop = tmp_path / "drop"
+    shutil.copytree(clean_drop, drop)
+    (drop / "aisles.csv").write_text("aisle,aisle_id\n1,fresh fruits\n")
+    lake = tmp_path / "lake"
+    code = main(["run", "--input", str(drop), "--date", "2026-11-25", "--lake", str(lake)])
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "aisles.csv, line 1" in error and "header" in error
+    assert not list((lake / "raw").glob("*/dt=*"))
