@@ -9,13 +9,17 @@ BIN := $(VENV)/bin
 DEMO_USERS ?= 2000
 DEMO_SEED ?= 42
 DEMO_DROP ?= data/drops/demo
+DEMO_DATE ?= $(shell date -u +%F)
+LAKE ?= lake
+DOCS_PORT ?= 8080
 
-.PHONY: help bootstrap run test lint format generate-full clean
+.PHONY: help bootstrap run test lint format generate-full docs clean
 
 help:
 	@echo "make run    generate a demo drop and run the pipeline on it (embedded, local)"
 	@echo "make test   lint and run the whole test suite"
 	@echo "make generate-full   one full-scale drop (206,209 users) in data/drops/full"
+	@echo "make docs   build the dbt docs site for the lake and serve it on port $(DOCS_PORT)"
 
 bootstrap: $(BIN)/reorder
 
@@ -27,6 +31,7 @@ $(BIN)/reorder: pyproject.toml uv.lock
 
 run: bootstrap
 	$(BIN)/reorder generate --users $(DEMO_USERS) --seed $(DEMO_SEED) --out $(DEMO_DROP)
+	$(BIN)/reorder run --input $(DEMO_DROP) --date $(DEMO_DATE) --lake $(LAKE)
 
 test: bootstrap lint
 	$(BIN)/pytest
@@ -41,6 +46,10 @@ format: bootstrap
 
 generate-full: bootstrap
 	$(BIN)/reorder generate --users 206209 --seed $(DEMO_SEED) --out data/drops/full
+
+docs: bootstrap
+	REORDER_LAKE=$(abspath $(LAKE)) $(BIN)/dbt docs generate
+	REORDER_LAKE=$(abspath $(LAKE)) $(BIN)/dbt docs serve --host 127.0.0.1 --port $(DOCS_PORT)
 
 clean:
 	rm -rf $(VENV) data lake target logs .pytest_cache

@@ -15,7 +15,8 @@ with
 
 source as (
 
-    select * from {{ source('instacart', source_table) }}
+    -- the file path is a hidden column on Athena: name it here, where the table is read
+    select *, {{ source_file() }} as source_file from {{ source('instacart', source_table) }}
 
 ),
 
@@ -52,14 +53,14 @@ typed as (
 
         -- provenance
         cast(dt as varchar) as dt,
-        {{ source_file() }} as source_file,
+        source_file,
         {{ raw_record(['order_id', 'product_id', 'add_to_cart_order', 'reordered']) }} as record
 
     from source
 
 ),
 
-checked as (
+checked as {{ compute_once() }} (
 
     select
         typed.*,

@@ -52,3 +52,17 @@
 {% macro athena__source_file() -%}
     "$path"
 {%- endmacro %}
+
+{#- compute_once(): placed after a CTE's "as", asks the engine to compute that CTE once.
+    DuckDB otherwise inlines a CTE wherever it is used, re-evaluating its parsing
+    expressions each time; Athena (Trino) has no such keyword and plans CTEs itself. -#}
+{% macro compute_once() -%}
+    {{ return(adapter.dispatch('compute_once')()) }}
+{%- endmacro %}
+
+{% macro duckdb__compute_once() -%}
+    materialized
+{%- endmacro %}
+
+{% macro default__compute_once() -%}
+{%- endmacro %}

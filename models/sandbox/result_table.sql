@@ -1,7 +1,6 @@
 {{ config(
     lake_folder='result_table_parts',
-    external_location=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_table_parts/'
-        if target.type == 'athena' else none
+    s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_table_parts/'
 ) }}
 -- One row per (user, product) the user bought in prior orders, for users with a train or
 -- test order: every feature, the derived ratios, the target order's context and the label.

@@ -3,7 +3,8 @@ with
 
 source as (
 
-    select * from {{ source('instacart', 'departments') }}
+    -- the file path is a hidden column on Athena: name it here, where the table is read
+    select *, {{ source_file() }} as source_file from {{ source('instacart', 'departments') }}
 
 ),
 
@@ -18,14 +19,14 @@ typed as (
 
         -- provenance
         cast(dt as varchar) as dt,
-        {{ source_file() }} as source_file,
+        source_file,
         {{ raw_record(['department_id', 'department']) }} as record
 
     from source
 
 ),
 
-checked as (
+checked as {{ compute_once() }} (
 
     select
         *,

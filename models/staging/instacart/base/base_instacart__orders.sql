@@ -3,7 +3,8 @@ with
 
 source as (
 
-    select * from {{ source('instacart', 'orders') }}
+    -- the file path is a hidden column on Athena: name it here, where the table is read
+    select *, {{ source_file() }} as source_file from {{ source('instacart', 'orders') }}
 
 ),
 
@@ -26,7 +27,7 @@ typed as (
 
         -- provenance
         cast(dt as varchar) as dt,
-        {{ source_file() }} as source_file,
+        source_file,
         {{ raw_record(['order_id', 'user_id', 'eval_set', 'order_number', 'order_dow',
             'order_hour_of_day', 'days_since_prior_order']) }} as record
 
@@ -34,7 +35,7 @@ typed as (
 
 ),
 
-checked as (
+checked as {{ compute_once() }} (
 
     select
         *,

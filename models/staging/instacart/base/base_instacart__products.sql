@@ -4,7 +4,8 @@ with
 
 source as (
 
-    select * from {{ source('instacart', 'products') }}
+    -- the file path is a hidden column on Athena: name it here, where the table is read
+    select *, {{ source_file() }} as source_file from {{ source('instacart', 'products') }}
 
 ),
 
@@ -33,14 +34,14 @@ typed as (
 
         -- provenance
         cast(dt as varchar) as dt,
-        {{ source_file() }} as source_file,
+        source_file,
         {{ raw_record(['product_id', 'product_name', 'aisle_id', 'department_id']) }} as record
 
     from source
 
 ),
 
-checked as (
+checked as {{ compute_once() }} (
 
     select
         typed.*,
