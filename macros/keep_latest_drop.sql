@@ -13,38 +13,74 @@
       values         list of the other typed column names
       conflict_rule  the rule named for conflicting duplicates
 
-    Returns a select with the typed columns, dt, source_file, record and quarantine_rule
-    (NULL for a row that goes on to staging).
+    Returns a select with the typed columns, dt, source_file, record (the raw row, for
+    quarantined rows only) and quarantine_rule (NULL for a row that goes on to staging).
 -#}
 {% macro keep_latest_drop(checked, key, values, conflict_rule) -%}
     {%- set columns = key + values -%}
+    {%- set valid_key, on_key = [], [] -%}
+    {%- for column in key -%}
+        {%- do valid_key.append('valid.' ~ column) -%}
+        {%- do on_key.append('valid.' ~ column ~ ' = repeated_keys.' ~ column) -%}
+    {%- endfor -%}
+    with
+
+    valid as (
+        select {{ columns | join(', ') }}, dt, source_file
+        from {{ checked }}
+        where row_rule is null
+    ),
+
+    -- Nearly every key appears once and goes straight through; only the few repeated
+    -- keys pay for finding their latest drop and telling duplicates from conflicts.
+    repeated_keys as {{ compute_once() }} (
+        select {{ key | join(', ') }}
+        from valid
+        group by {{ key | join(', ') }}
+        having count(*) > 1
+    ),
+
+    repeated as (
+        select
+            valid.*,
+            max(valid.dt) over (partition by {{ valid_key | join(', ') }}) as latest_dt
+        from valid
+        inner join repeated_keys on {{ on_key | join(' and ') }}
+    ),
+
+    latest as (
+        select distinct {{ columns | join(', ') }}, dt, source_file
+        from repeated
+        where dt = latest_dt
+    ),
+
+    versioned as (
+        select
+            *,
+            count(*) over (partition by {{ key | join(', ') }}) as versions
+        from latest
+    )
+
+    select
+        {% for column in columns %}valid.{{ column }},
+        {% endfor -%}
+        valid.dt,
+        valid.source_file,
+        cast(null as varchar) as record,
+        cast(null as varchar) as quarantine_rule
+    from valid
+    left join repeated_keys on {{ on_key | join(' and ') }}
+    where repeated_keys.{{ key[0] }} is null
+
+    union all
+
     select
         {{ columns | join(', ') }},
         dt,
         source_file,
-        record,
-        case when copies > 1 then '{{ conflict_rule }}' end as quarantine_rule
-    from (
-        select
-            *,
-            count(*) over (partition by {{ key | join(', ') }}) as copies
-        from (
-            select
-                {{ columns | join(', ') }},
-                dt,
-                min(source_file) as source_file,
-                min(record) as record
-            from (
-                select
-                    *,
-                    max(dt) over (partition by {{ key | join(', ') }}) as latest_dt
-                from {{ checked }}
-                where row_rule is null
-            ) as valid
-            where dt = latest_dt
-            group by {{ columns | join(', ') }}, dt
-        ) as latest
-    ) as counted
+        case when versions > 1 then {{ raw_record(columns) }} end as record,
+        case when versions > 1 then '{{ conflict_rule }}' end as quarantine_rule
+    from versioned
 
     union all
 
@@ -58,7 +94,8 @@
     where row_rule is not null
 {%- endmacro %}
 
-{#- raw_record(columns): the raw values of a row joined by commas, for the quarantine. -#}
+{#- raw_record(columns): a row's values joined by commas, for the quarantine. -#}
 {% macro raw_record(columns) -%}
-    concat_ws(',' {%- for column in columns %}, coalesce({{ column }}, ''){% endfor %})
+    concat_ws(','
+        {%- for column in columns %}, coalesce(cast({{ column }} as varchar), ''){% endfor %})
 {%- endmacro %}
