@@ -274,3 +274,18 @@ def test_docs_site_builds_and_describes_every_model_and_column(clean_lake: Path)
         built = catalog["nodes"][unique_id]["columns"]
         undocumented += [f"{unique_id}.{c}" for c in built if c not in described]
     assert not undocumented, undocumented
+
+
+def test_sources_are_fresh_after_landing_today(clean_drop: Path, tmp_path: Path) -> None:
+    settings = Settings(lake=tmp_path)
+    run_daily(settings, clean_drop, datetime.datetime.now(datetime.UTC).date())
+    completed = subprocess.run(
+        dbt_command(settings, "source", "freshness"),
+        env=dbt_environment(settings),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-2000:]
+    freshness = json.loads((tmp_path / ".dbt" / "target" / "sources.json").read_text())
+    assert [result["status"] for result in freshness["results"]] == ["pass"] * 6
