@@ -69,11 +69,9 @@ def run_results(settings: Settings) -> list[NodeResult]:
     ]
 
 
-def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]:
-    """Build (run and test) the models; raise TransformError naming what failed."""
-    settings.prepare_lake()
-    args = ["build", *(["--select", select] if select else [])]
-    completed = subprocess.run(
+def run_dbt(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run one dbt command over the lake in a child process, its output captured."""
+    return subprocess.run(
         dbt_command(settings, *args),
         env=dbt_environment(settings),
         cwd=settings.project_dir,
@@ -81,6 +79,12 @@ def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]
         text=True,
         check=False,
     )
+
+
+def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]:
+    """Build (run and test) the models; raise TransformError naming what failed."""
+    settings.prepare_lake()
+    completed = run_dbt(settings, "build", *(["--select", select] if select else []))
     results = run_results(settings) if completed.returncode in (0, 1) else []
     if completed.returncode != 0:
         failed = [r for r in results if r.status in ("error", "fail")]

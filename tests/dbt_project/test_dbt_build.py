@@ -7,7 +7,6 @@ read what dbt wrote (parquet in the lake zones, tables in the warehouse file).
 import datetime
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import duckdb
@@ -19,7 +18,7 @@ from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, rea
 from flows.cli import main
 from flows.daily import quarantine_counts, run_daily
 from flows.settings import Settings
-from flows.transform import TransformError, dbt_command, dbt_environment
+from flows.transform import TransformError, run_dbt
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)
@@ -249,13 +248,7 @@ def test_reorder_run_names_file_line_and_problem_of_a_rejected_drop(
 
 def test_docs_site_builds_and_describes_every_model_and_column(clean_lake: Path) -> None:
     settings = Settings(lake=clean_lake)
-    completed = subprocess.run(
-        dbt_command(settings, "docs", "generate"),
-        env=dbt_environment(settings),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = run_dbt(settings, "docs", "generate")
     assert completed.returncode == 0, completed.stdout[-2000:]
     target = clean_lake / ".dbt" / "target"
     assert (target / "index.html").exists()
@@ -279,13 +272,7 @@ def test_docs_site_builds_and_describes_every_model_and_column(clean_lake: Path)
 def test_sources_are_fresh_after_landing_today(clean_drop: Path, tmp_path: Path) -> None:
     settings = Settings(lake=tmp_path)
     run_daily(settings, clean_drop, datetime.datetime.now(datetime.UTC).date())
-    completed = subprocess.run(
-        dbt_command(settings, "source", "freshness"),
-        env=dbt_environment(settings),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = run_dbt(settings, "source", "freshness")
     assert completed.returncode == 0, completed.stdout[-2000:]
     freshness = json.loads((tmp_path / ".dbt" / "target" / "sources.json").read_text())
     assert [result["status"] for result in freshness["results"]] == ["pass"] * 6
