@@ -26,6 +26,9 @@ bootstrap: $(BIN)/reorder
 $(BIN)/reorder: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet uv
+	@# PySpark (the Glue script, run locally) needs a Java runtime.
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq \
+		&& apt-get install -y -qq default-jre-headless; }
 	$(UV) sync --frozen --all-extras
 	@touch $@
 

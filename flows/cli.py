@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
+from flows.compact import CompactionError
 from flows.daily import RunSummary, run_daily
 from flows.landing import LandingError
 from flows.settings import Settings
@@ -94,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--target", choices=["local"], default="local", help="where to run (default local)"
     )
     run.add_argument(
+        "--compactor", choices=["duckdb", "spark"], default="duckdb",
+        help="engine that writes the published file: duckdb (default) or the Glue script "
+        "on local PySpark",
+    )  # fmt: skip
+    run.add_argument(
         "--quarantine-max-share", type=_share, default=None,
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
     )  # fmt: skip
@@ -132,20 +138,20 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         lake=args.lake, target=args.target, quarantine_max_share=args.quarantine_max_share
     )
     try:
-        summary = run_daily(settings, args.input, args.date)
+        summary = run_daily(settings, args.input, args.date, args.compactor)
     except LandingError as error:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
-    except TransformError as error:
-        console.print("[red]reorder run: the build failed; nothing new was published.[/red]")
+    except (TransformError, CompactionError) as error:
+        console.print("[red]reorder run: nothing new was published.[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
-    _print_summary(summary, settings, console)
+    _print_summary(summary, console)
     return 0
 
 
-def _print_summary(summary: RunSummary, settings: Settings, console: Console) -> None:
+def _print_summary(summary: RunSummary, console: Console) -> None:
     landed = ", ".join(f"{f.table} {f.rows:,}" for f in summary.landing.files)
     console.print(f"landed {summary.date} in {summary.seconds['land']:.1f} s: {landed}")
     console.print(
@@ -154,8 +160,8 @@ def _print_summary(summary: RunSummary, settings: Settings, console: Console) ->
     for (table, rule), count in summary.quarantined.items():
         console.print(f"  quarantined {count:,} {table} rows: {rule}")
     console.print(
-        f"result_table: {summary.result_rows:,} rows in "
-        f"{settings.lake / 'sandbox' / 'result_table_parts'}"
+        f"published result_table: {summary.published.rows:,} rows in {summary.published.path} "
+        f"({summary.seconds['compact']:.1f} s)"
     )
 
 

@@ -1,4 +1,4 @@
-"""One daily run: land the drop, then build the dbt models over the lake."""
+"""One daily run: land the drop, build the dbt models over the lake, publish the result."""
 
 import datetime
 import time
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.compact import Compacted, compact
 from flows.lake import LocalLake
 from flows.landing import LandingReport, land_drop
 from flows.settings import Settings
@@ -22,6 +23,7 @@ class RunSummary:
     nodes: list[NodeResult]
     quarantined: dict[tuple[str, str], int]
     result_rows: int
+    published: Compacted
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -40,8 +42,11 @@ def result_rows(settings: Settings) -> int:
         return int(db.sql("select count(*) from result_table").fetchall()[0][0])
 
 
-def run_daily(settings: Settings, source: str | Path, date: datetime.date) -> RunSummary:
-    """Land `source` as the drop of `date` and build every model; raise on any failure."""
+def run_daily(
+    settings: Settings, source: str | Path, date: datetime.date, compactor: str = "duckdb"
+) -> RunSummary:
+    """Land `source` as the drop of `date`, build every model and publish result_table as
+    one file; raise on any failure, leaving the previously published file in place."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     settings.prepare_lake()
@@ -51,11 +56,16 @@ def run_daily(settings: Settings, source: str | Path, date: datetime.date) -> Ru
     started = time.perf_counter()
     nodes = dbt_build(settings)
     seconds["dbt_build"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    published = compact(settings, compactor)
+    seconds["compact"] = time.perf_counter() - started
     return RunSummary(
         date=date,
         landing=landing,
         nodes=nodes,
         quarantined=quarantine_counts(settings),
         result_rows=result_rows(settings),
+        published=published,
         seconds=seconds,
     )

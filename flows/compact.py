@@ -1,0 +1,122 @@
+"""Compaction: result_table's parquet parts become ONE parquet file, sorted by user_id and
+product_id, published to sandbox/result_table/ the same way by either engine.
+
+DuckDB compacts by default on one machine (seconds at full scale); `spark` runs the Glue job
+script, glue_spark/compact_result.py, on local PySpark, exactly as Glue runs it on AWS.
+Both write beside the published file, count its rows against the parts, keep the current
+file as sandbox/result_table_previous/ and then swap the new one in with one rename.
+"""
+
+import os
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from flows.settings import PROJECT_DIR, Settings
+
+FILE_NAME = "result_table.parquet"
+GLUE_SCRIPT = PROJECT_DIR / "glue_spark" / "compact_result.py"
+
+
+class CompactionError(RuntimeError):
+    """The compacted file could not be written or verified; nothing was published."""
+
+
+@dataclass(frozen=True)
+class Compacted:
+    path: Path
+    rows: int
+
+
+def parts_folder(settings: Settings) -> Path:
+    return settings.lake / "sandbox" / "result_table_parts"
+
+
+def published_folder(settings: Settings) -> Path:
+    return settings.lake / "sandbox" / "result_table"
+
+
+def compact_with_duckdb(settings: Settings) -> Compacted:
+    parts = f"{parts_folder(settings)}/*.parquet"
+    published = published_folder(settings)
+    staged = published.parent / "result_table_staging" / f"{uuid.uuid4().hex}.parquet"
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with duckdb.connect() as db:
+            expected = db.sql(f"select count(*) from '{parts}'").fetchall()[0][0]
+            db.sql(
+                f"copy (select * from '{parts}' order by user_id, product_id) "
+                f"to '{staged}' (format parquet, compression zstd)"
+            )
+            rows = db.sql(f"select count(*) from '{staged}'").fetchall()[0][0]
+            same_schema = (
+                db.sql(f"describe from '{staged}'").fetchall()
+                == db.sql(f"describe from '{parts}'").fetchall()
+            )
+        if rows != expected:
+            raise CompactionError(f"compacted file has {rows} rows but the parts have {expected}")
+        if not same_schema:
+            raise CompactionError("compacted file's schema differs from the parts'")
+        return Compacted(path=_publish(staged, published), rows=rows)
+    except duckdb.Error as error:
+        raise CompactionError(f"DuckDB could not compact {parts}: {error}") from error
+    finally:
+        staged.unlink(missing_ok=True)
+        _remove_if_empty(staged.parent)
+
+
+def compact_with_spark(settings: Settings) -> Compacted:
+    published = published_folder(settings)
+    completed = subprocess.run(
+        [
+            sys.executable,
+            str(GLUE_SCRIPT),
+            "--input_path",
+            str(parts_folder(settings)),
+            "--output_path",
+            str(published),
+            "--file_name",
+            FILE_NAME,
+        ],
+        env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1", "PYSPARK_PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        reason = [line for line in completed.stderr.splitlines() if "Error" in line][-3:]
+        raise CompactionError("the Glue script failed on local PySpark:\n" + "\n".join(reason))
+    target = published / FILE_NAME
+    with duckdb.connect() as db:
+        rows = db.sql(f"select count(*) from '{target}'").fetchall()[0][0]
+    return Compacted(path=target, rows=rows)
+
+
+def compact(settings: Settings, engine: str = "duckdb") -> Compacted:
+    """Compact and publish with `engine` (duckdb or spark)."""
+    if engine == "spark":
+        return compact_with_spark(settings)
+    return compact_with_duckdb(settings)
+
+
+def _publish(staged: Path, published: Path) -> Path:
+    """Keep the current file as the previous version, then rename the new one into place."""
+    current = published / FILE_NAME
+    if current.exists():
+        previous = published.parent / "result_table_previous" / FILE_NAME
+        previous.parent.mkdir(parents=True, exist_ok=True)
+        partial = previous.with_name(f".{FILE_NAME}.partial")
+        os.link(current, partial)  # the same bytes, no copy; renamed over the older one
+        partial.replace(previous)
+    published.mkdir(parents=True, exist_ok=True)
+    staged.replace(current)
+    return current
+
+
+def _remove_if_empty(folder: Path) -> None:
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()

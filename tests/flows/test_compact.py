@@ -1,0 +1,88 @@
+"""Compaction publishes ONE sorted parquet file, the same way with DuckDB and with the Glue
+script on local PySpark, and never replaces the published file with a bad one."""
+
+import datetime
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from datagen.generate import DropSpec, generate_drop
+from flows.compact import CompactionError, compact, parts_folder, published_folder
+from flows.daily import run_daily
+from flows.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def built_lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A lake whose dbt build has run, result_table published once by DuckDB."""
+    drop = tmp_path_factory.mktemp("drop")
+    generate_drop(DropSpec(users=200, products=1500, seed=5), drop)
+    lake = tmp_path_factory.mktemp("lake")
+    run_daily(Settings(lake=lake), drop, datetime.date(2026, 11, 25))
+    return lake
+
+
+def _rows(path: Path | str) -> list[tuple]:
+    return duckdb.sql(f"select * from '{path}'").fetchall()
+
+
+def _copy_lake(lake: Path, tmp_path: Path) -> Settings:
+    copy = tmp_path / "lake"
+    shutil.copytree(lake / "sandbox", copy / "sandbox")
+    return Settings(lake=copy)
+
+
+def test_published_file_is_one_file_sorted_with_every_row(built_lake: Path) -> None:
+    settings = Settings(lake=built_lake)
+    files = list(published_folder(settings).iterdir())
+    assert [f.name for f in files] == ["result_table.parquet"]
+    published = _rows(files[0])
+    parts = _rows(f"{parts_folder(settings)}/*.parquet")
+    assert sorted(parts) == sorted(published)
+    keys = [(row[0], row[1]) for row in published]
+    assert keys == sorted(keys)
+    schema = "describe from '{}'"
+    assert (
+        duckdb.sql(schema.format(files[0])).fetchall()
+        == duckdb.sql(schema.format(f"{parts_folder(settings)}/*.parquet")).fetchall()
+    )
+
+
+def test_the_glue_script_on_pyspark_publishes_the_same_rows_in_the_same_order(
+    built_lake: Path, tmp_path: Path
+) -> None:
+    settings = _copy_lake(built_lake, tmp_path)
+    by_duckdb = _rows(published_folder(settings) / "result_table.parquet")
+    result = compact(settings, "spark")
+    assert result.rows == len(by_duckdb)
+    assert _rows(result.path) == by_duckdb
+    assert [f.name for f in published_folder(settings).iterdir()] == ["result_table.parquet"]
+    # The DuckDB file it replaced is kept as the previous version.
+    previous = settings.lake / "sandbox" / "result_table_previous" / "result_table.parquet"
+    assert _rows(previous) == by_duckdb
+    assert not (settings.lake / "sandbox" / "result_table_staging").exists()
+
+
+def test_a_second_publication_keeps_the_first_as_previous(built_lake: Path, tmp_path: Path) -> None:
+    settings = _copy_lake(built_lake, tmp_path)
+    first = (published_folder(settings) / "result_table.parquet").read_bytes()
+    compact(settings)
+    previous = settings.lake / "sandbox" / "result_table_previous" / "result_table.parquet"
+    assert previous.read_bytes() == first
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "spark"])
+def test_a_failing_compaction_leaves_the_published_file_in_place(
+    built_lake: Path, tmp_path: Path, engine: str
+) -> None:
+    settings = _copy_lake(built_lake, tmp_path)
+    published = published_folder(settings) / "result_table.parquet"
+    before = published.read_bytes()
+    for part in parts_folder(settings).glob("*.parquet"):
+        part.write_bytes(b"PAR1 this is not parquet")
+    with pytest.raises(CompactionError):
+        compact(settings, engine)
+    assert published.read_bytes() == before
+    assert [f.name for f in published_folder(settings).iterdir()] == ["result_table.parquet"]
