@@ -10,6 +10,7 @@ import duckdb
 from flows.compact import Compacted, compact
 from flows.lake import LocalLake
 from flows.landing import LandingReport, land_drop
+from flows.notify import Notification, built_row_counts, new_run_id, send_local
 from flows.settings import Settings
 from flows.transform import NodeResult, dbt_build
 
@@ -18,6 +19,7 @@ from flows.transform import NodeResult, dbt_build
 class RunSummary:
     """What a run did: rows landed, rows quarantined per table and rule, rows built."""
 
+    run_id: str
     date: datetime.date
     landing: LandingReport
     nodes: list[NodeResult]
@@ -60,7 +62,8 @@ def run_daily(
     started = time.perf_counter()
     published = compact(settings, compactor)
     seconds["compact"] = time.perf_counter() - started
-    return RunSummary(
+    summary = RunSummary(
+        run_id=new_run_id(),
         date=date,
         landing=landing,
         nodes=nodes,
@@ -68,4 +71,27 @@ def run_daily(
         result_rows=result_rows(settings),
         published=published,
         seconds=seconds,
+    )
+    send_local(settings, notification_for(summary, built_row_counts(settings)))
+    return summary
+
+
+def notification_for(summary: RunSummary, built_rows: dict[str, int]) -> Notification:
+    """What data scientists are told about a published run."""
+    quarantined: dict[str, dict[str, int]] = {}
+    for (table, rule), count in summary.quarantined.items():
+        quarantined.setdefault(table, {})[rule] = count
+    return Notification(
+        subject=f"reorder: result_table for {summary.date} published "
+        f"({summary.published.rows:,} rows)",
+        body={
+            "run_id": summary.run_id,
+            "date": summary.date.isoformat(),
+            "landed_rows": {f.table: f.rows for f in summary.landing.files},
+            "built_rows": built_rows,
+            "quarantined_rows": quarantined,
+            "published": str(summary.published.path),
+            "published_rows": summary.published.rows,
+            "seconds": {step: round(value, 3) for step, value in summary.seconds.items()},
+        },
     )

@@ -276,3 +276,37 @@ def test_sources_are_fresh_after_landing_today(clean_drop: Path, tmp_path: Path)
     assert completed.returncode == 0, completed.stdout[-2000:]
     freshness = json.loads((tmp_path / ".dbt" / "target" / "sources.json").read_text())
     assert [result["status"] for result in freshness["results"]] == ["pass"] * 6
+
+
+def _notifications(lake: Path) -> list[dict]:
+    outbox = lake / "outbox" / "notifications.jsonl"
+    return [json.loads(line) for line in outbox.read_text().splitlines()] if outbox.exists() else []
+
+
+def test_a_published_run_notifies_with_counts_and_quarantine(
+    bad_drop: dict, bad_lake: Path
+) -> None:
+    [message] = _notifications(bad_lake)
+    assert message["date"] == str(DAY_ONE)
+    landed = pd.read_csv(bad_drop["folder"] / "orders.csv", dtype=str, keep_default_na=False)
+    assert message["landed_rows"]["orders"] == len(landed)
+    parts = f"{bad_lake / WRITTEN_TO['result_table']}/*.parquet"
+    result_rows = duckdb.sql(f"select count(*) from '{parts}'").fetchall()[0][0]
+    assert message["built_rows"]["result_table"] == message["published_rows"] == result_rows
+    quarantined = {
+        (table, rule): count
+        for table, rules in message["quarantined_rows"].items()
+        for rule, count in rules.items()
+    }
+    assert quarantined == {key: count for key, count in bad_drop["expected"].items() if count}
+    assert set(message["seconds"]) == {"land", "dbt_build", "compact"}
+    assert message["subject"].startswith(f"reorder: result_table for {DAY_ONE} published")
+
+
+def test_a_failed_run_sends_no_notification_and_publishes_nothing(
+    bad_drop: dict, tmp_path: Path
+) -> None:
+    with pytest.raises(TransformError):
+        run_daily(Settings(lake=tmp_path, quarantine_max_share=0.0001), bad_drop["folder"], DAY_ONE)
+    assert _notifications(tmp_path) == []
+    assert not (tmp_path / "sandbox" / "result_table").exists()
