@@ -12,6 +12,10 @@ DEMO_DROP ?= data/drops/demo
 DEMO_DATE ?= $(shell date -u +%F)
 LAKE ?= lake
 DOCS_PORT ?= 8080
+# Prefect and dbt report usage to the internet unless told not to.
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 .PHONY: help bootstrap run test lint format generate-full docs clean
 

@@ -16,14 +16,15 @@ import duckdb
 
 from flows.settings import Settings
 
-BUILT_TABLES = (
-    "order_products_prior",
-    "user_features_1",
-    "user_features_2",
-    "up_features",
-    "prd_features",
-    "result_table",
-)
+# Where each built table's parquet parts are, under the lake.
+BUILT_TABLES = {
+    "order_products_prior": "curated/order_products_prior",
+    "user_features_1": "features/user_features_1",
+    "user_features_2": "features/user_features_2",
+    "up_features": "features/up_features",
+    "prd_features": "features/prd_features",
+    "result_table": "sandbox/result_table_parts",
+}
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,15 @@ class Notification:
 
 
 def built_row_counts(settings: Settings) -> dict[str, int]:
-    """Rows of every curated, feature and result table, as the local warehouse sees them."""
-    with duckdb.connect(str(settings.lake / "warehouse.duckdb"), read_only=True) as db:
-        return {
-            table: int(db.sql(f"select count(*) from {table}").fetchall()[0][0])
-            for table in BUILT_TABLES
-        }
+    """Rows of every curated, feature and result table, read from their parquet parts."""
+    return {
+        table: int(
+            duckdb.sql(f"select count(*) from '{settings.lake / folder}/*.parquet'").fetchall()[0][
+                0
+            ]
+        )
+        for table, folder in BUILT_TABLES.items()
+    }
 
 
 def new_run_id() -> str:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the dbt project is the repository root
-LAKE_ZONES = ("raw", "curated", "features", "sandbox", "models", "outbox")
+LAKE_ZONES = ("raw", "quarantine", "curated", "features", "sandbox", "models", "outbox")
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='external' if target.type == 'duckdb' else 'table',
+    lake_zone='quarantine',
+    lake_folder='rows',
+    s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/quarantine/',
+    s3_data_naming='table_unique'
+) }}
 -- Every raw row that did not make it into staging, with the rule it broke. Nothing is
 -- dropped silently: a row is either in a stg_instacart__ model, here, or superseded by
 -- the same key in a later drop.

@@ -1,0 +1,76 @@
+"""The daily Prefect flow under a test harness, and which failures its tasks retry."""
+
+import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from botocore.exceptions import ClientError, EndpointConnectionError
+
+from datagen.generate import DropSpec, generate_drop
+from flows.landing import LandingError
+from flows.retry import is_transient
+
+DATE = datetime.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def prefect_harness():
+    """One temporary Prefect server for the module (it takes seconds to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="module")
+def drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("drop")
+    generate_drop(DropSpec(users=150, products=1000, seed=9), folder)
+    return folder
+
+
+def test_the_flow_lands_builds_publishes_and_notifies(
+    prefect_harness, drop: Path, tmp_path: Path
+) -> None:
+    from flows.flow import daily
+
+    summary = daily(str(drop), DATE, str(tmp_path))
+    parts = duckdb.sql(f"select * from '{tmp_path}/sandbox/result_table_parts/*.parquet'")
+    published = duckdb.sql(f"select * from '{summary.published.path}'").fetchall()
+    assert sorted(parts.fetchall()) == sorted(published) and published
+    assert summary.published.rows == len(published)
+    assert summary.quarantined == {}
+    assert summary.nodes and not [n for n in summary.nodes if n.status in ("error", "fail")]
+    outbox = (tmp_path / "outbox" / "notifications.jsonl").read_text().splitlines()
+    assert len(outbox) == 1 and summary.run_id in outbox[0]
+
+
+def test_a_rejected_drop_stops_the_flow_without_retrying(
+    prefect_harness, drop: Path, tmp_path: Path
+) -> None:
+    from flows.flow import daily
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "aisles.csv").write_text("aisle_id,aisle\n1,x\n")
+    started = datetime.datetime.now()
+    with pytest.raises(LandingError, match=r"departments\.csv"):
+        daily(str(bad), DATE, str(tmp_path / "lake"))
+    # No retry delay was spent on a data error.
+    assert (datetime.datetime.now() - started).total_seconds() < 2
+
+
+@pytest.mark.parametrize(
+    ("error", "transient"),
+    [
+        (ClientError({"Error": {"Code": "ThrottlingException"}}, "StartJobRun"), True),
+        (ClientError({"Error": {"Code": "SlowDown"}}, "PutObject"), True),
+        (ClientError({"Error": {"Code": "AccessDenied"}}, "PutObject"), False),
+        (EndpointConnectionError(endpoint_url="https://glue"), True),
+        (LandingError(["orders.csv: missing"]), False),
+        (ValueError("bad row"), False),
+    ],
+)
+def test_only_transient_service_errors_are_retried(error: Exception, transient: bool) -> None:
+    assert is_transient(error) is transient
