@@ -2,6 +2,7 @@
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -11,10 +12,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
 from flows.compact import CompactionError
-from flows.daily import RunSummary, run_daily
+from flows.daily import RunSummary
 from flows.landing import LandingError
-from flows.settings import Settings
 from flows.transform import TransformError
+
+NO_USAGE_REPORTING = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+}
 
 
 def _positive_int(text: str) -> int:
@@ -134,11 +140,15 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
-    settings = Settings(
-        lake=args.lake, target=args.target, quarantine_max_share=args.quarantine_max_share
-    )
+    # Set before Prefect loads: no usage reporting; the caller's environment wins.
+    for name, value in NO_USAGE_REPORTING.items():
+        os.environ.setdefault(name, value)
+    from flows.flow import reorder_daily  # Prefect loads in seconds: only for this command
+
     try:
-        summary = run_daily(settings, args.input, args.date, args.compactor)
+        summary = reorder_daily(
+            str(args.input), args.date, str(args.lake), args.compactor, args.quarantine_max_share
+        )
     except LandingError as error:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)

@@ -2,6 +2,7 @@
 
 import datetime
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from flows.lake import LocalLake
 from flows.landing import LandingReport, land_drop
 from flows.notify import Notification, built_row_counts, new_run_id, send_local
 from flows.settings import Settings
-from flows.transform import NodeResult, dbt_build
+from flows.transform import NodeResult, dbt_build, run_results
 
 
 @dataclass(frozen=True)
@@ -44,35 +45,62 @@ def result_rows(settings: Settings) -> int:
     return int(duckdb.sql(f"select count(*) from '{parts}'").fetchall()[0][0])
 
 
+def land(settings: Settings, source: str | Path, date: datetime.date) -> LandingReport:
+    """Check the drop's files and land them in the raw zone."""
+    settings.prepare_lake()
+    return land_drop(source, LocalLake(settings.lake), date)
+
+
+def notify(settings: Settings, summary: RunSummary) -> Path:
+    """Tell data scientists what was published."""
+    return send_local(settings, notification_for(summary, built_row_counts(settings)))
+
+
+@dataclass(frozen=True)
+class Steps:
+    """How each step runs: plain functions here, Prefect tasks in flows/flow.py."""
+
+    land: Callable[[Settings, str | Path, datetime.date], LandingReport]
+    build: Callable[[Settings], object]
+    publish: Callable[[Settings, str], Compacted]
+    notify: Callable[[Settings, RunSummary], Path]
+
+
+PLAIN_STEPS = Steps(land=land, build=dbt_build, publish=compact, notify=notify)
+
+
 def run_daily(
-    settings: Settings, source: str | Path, date: datetime.date, compactor: str = "duckdb"
+    settings: Settings,
+    source: str | Path,
+    date: datetime.date,
+    compactor: str = "duckdb",
+    steps: Steps = PLAIN_STEPS,
 ) -> RunSummary:
-    """Land `source` as the drop of `date`, build every model and publish result_table as
-    one file; raise on any failure, leaving the previously published file in place."""
+    """Land `source` as the drop of `date`, build every model, publish result_table as one
+    file and notify; raise on any failure, leaving the previously published file in place."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    settings.prepare_lake()
-    landing = land_drop(source, LocalLake(settings.lake), date)
+    landing = steps.land(settings, source, date)
     seconds["land"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    nodes = dbt_build(settings)
+    steps.build(settings)
     seconds["dbt_build"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    published = compact(settings, compactor)
+    published = steps.publish(settings, compactor)
     seconds["compact"] = time.perf_counter() - started
     summary = RunSummary(
         run_id=new_run_id(),
         date=date,
         landing=landing,
-        nodes=nodes,
+        nodes=run_results(settings),
         quarantined=quarantine_counts(settings),
         result_rows=result_rows(settings),
         published=published,
         seconds=seconds,
     )
-    send_local(settings, notification_for(summary, built_row_counts(settings)))
+    steps.notify(settings, summary)
     return summary
 
 

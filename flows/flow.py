@@ -7,30 +7,22 @@ leaves the published result as it was.
 
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dbt_common.events.base_types import EventLevel
 from prefect import flow, task
 from prefect_dbt import PrefectDbtRunner, PrefectDbtSettings
 
-from flows.compact import Compacted, compact
-from flows.daily import RunSummary, notification_for, quarantine_counts, result_rows
-from flows.lake import LocalLake
-from flows.landing import LandingReport, land_drop
-from flows.notify import built_row_counts, new_run_id, send_local
+from flows import daily as daily_steps
+from flows.compact import compact
+from flows.daily import RunSummary, Steps, run_daily
 from flows.retry import retry_transient
 from flows.settings import Settings
 from flows.transform import TransformError, dbt_environment, run_results
 
 RETRY_DELAYS = [2, 10, 30]
-
-
-@task(retries=3, retry_delay_seconds=RETRY_DELAYS, retry_condition_fn=retry_transient)
-def land(settings: Settings, source: str, date: datetime.date) -> LandingReport:
-    """Check the drop's files and land them in the raw zone."""
-    settings.prepare_lake()
-    return land_drop(source, LocalLake(settings.lake), date)
 
 
 @contextmanager
@@ -53,6 +45,9 @@ def build_models(settings: Settings) -> None:
             project_dir=settings.project_dir,
             profiles_dir=settings.project_dir,
             target_path=state / "target",
+            # On dbt's own scale: prefect-dbt's default copies Prefect's level, and
+            # Prefect's WARNING is not a dbt level.
+            log_level=EventLevel.INFO,
         ),
         raise_on_failure=False,
     )
@@ -69,20 +64,27 @@ def build_models(settings: Settings) -> None:
         raise TransformError("dbt build failed:\n" + "\n".join(lines))
 
 
-@task(retries=3, retry_delay_seconds=RETRY_DELAYS, retry_condition_fn=retry_transient)
-def publish(settings: Settings, compactor: str) -> Compacted:
-    """Compact result_table into one sorted file and publish it."""
-    return compact(settings, compactor)
+def _retried(step: Callable, name: str) -> Callable:
+    """A step as a Prefect task, retried with backoff on transient errors only."""
+    return task(
+        step,
+        name=name,
+        retries=3,
+        retry_delay_seconds=RETRY_DELAYS,
+        retry_condition_fn=retry_transient,
+    )
 
 
-@task(retries=3, retry_delay_seconds=RETRY_DELAYS, retry_condition_fn=retry_transient)
-def notify(settings: Settings, summary: RunSummary) -> Path:
-    """Tell data scientists what was published."""
-    return send_local(settings, notification_for(summary, built_row_counts(settings)))
+PREFECT_STEPS = Steps(
+    land=_retried(daily_steps.land, "land"),
+    build=build_models,  # prefect-dbt makes one task run per dbt node
+    publish=_retried(compact, "compact"),
+    notify=_retried(daily_steps.notify, "notify"),
+)
 
 
 @flow(name="reorder-daily")
-def daily(
+def reorder_daily(
     source: str,
     date: datetime.date,
     lake: str = "lake",
@@ -91,32 +93,4 @@ def daily(
 ) -> RunSummary:
     """One daily run of the pipeline over a local lake."""
     settings = Settings(lake=Path(lake), quarantine_max_share=quarantine_max_share)
-    seconds: dict[str, float] = {}
-    started = datetime.datetime.now()
-    landing = land(settings, source, date)
-    seconds["land"] = _since(started)
-
-    started = datetime.datetime.now()
-    build_models(settings)
-    seconds["dbt_build"] = _since(started)
-
-    started = datetime.datetime.now()
-    published = publish(settings, compactor)
-    seconds["compact"] = _since(started)
-
-    summary = RunSummary(
-        run_id=new_run_id(),
-        date=date,
-        landing=landing,
-        nodes=run_results(settings),
-        quarantined=quarantine_counts(settings),
-        result_rows=result_rows(settings),
-        published=published,
-        seconds=seconds,
-    )
-    notify(settings, summary)
-    return summary
-
-
-def _since(started: datetime.datetime) -> float:
-    return (datetime.datetime.now() - started).total_seconds()
+    return run_daily(settings, source, date, compactor, PREFECT_STEPS)

@@ -33,9 +33,9 @@ def drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_flow_lands_builds_publishes_and_notifies(
     prefect_harness, drop: Path, tmp_path: Path
 ) -> None:
-    from flows.flow import daily
+    from flows.flow import reorder_daily
 
-    summary = daily(str(drop), DATE, str(tmp_path))
+    summary = reorder_daily(str(drop), DATE, str(tmp_path))
     parts = duckdb.sql(f"select * from '{tmp_path}/sandbox/result_table_parts/*.parquet'")
     published = duckdb.sql(f"select * from '{summary.published.path}'").fetchall()
     assert sorted(parts.fetchall()) == sorted(published) and published
@@ -49,14 +49,14 @@ def test_the_flow_lands_builds_publishes_and_notifies(
 def test_a_rejected_drop_stops_the_flow_without_retrying(
     prefect_harness, drop: Path, tmp_path: Path
 ) -> None:
-    from flows.flow import daily
+    from flows.flow import reorder_daily
 
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "aisles.csv").write_text("aisle_id,aisle\n1,x\n")
     started = datetime.datetime.now()
     with pytest.raises(LandingError, match=r"departments\.csv"):
-        daily(str(bad), DATE, str(tmp_path / "lake"))
+        reorder_daily(str(bad), DATE, str(tmp_path / "lake"))
     # No retry delay was spent on a data error.
     assert (datetime.datetime.now() - started).total_seconds() < 2
 
