@@ -110,6 +110,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
     )  # fmt: skip
     run.set_defaults(handler=_run)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="serve the daily Prefect deployment on its cron",
+        description="Serve the reorder-daily deployment: every day at the cron's time (UTC) "
+        "it runs the pipeline on <lake>/input/<date>/. Runs until stopped.",
+    )
+    schedule.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+    schedule.add_argument(
+        "--cron", default="0 2 * * *", help="when to run, in UTC (default 0 2 * * *: 02:00)"
+    )
+    schedule.add_argument("--compactor", choices=["duckdb", "spark"], default="duckdb")
+    schedule.set_defaults(handler=_schedule)
     return parser
 
 
@@ -158,6 +171,19 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.print(str(error), markup=False, highlight=False)
         return 1
     _print_summary(summary, console)
+    return 0
+
+
+def _schedule(args: argparse.Namespace, console: Console) -> int:
+    for name, value in NO_USAGE_REPORTING.items():
+        os.environ.setdefault(name, value)
+    from prefect import serve
+
+    from flows.flow import daily_deployment
+
+    deployment = daily_deployment(str(args.lake), args.cron, args.compactor)
+    console.print(f"serving reorder-daily on cron {args.cron!r} (UTC) over {args.lake}")
+    serve(deployment)
     return 0
 
 

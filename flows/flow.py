@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dbt_common.events.base_types import EventLevel
 from prefect import flow, task
+from prefect.schedules import Cron
 from prefect_dbt import PrefectDbtRunner, PrefectDbtSettings
 
 from flows import daily as daily_steps
@@ -83,14 +84,30 @@ PREFECT_STEPS = Steps(
 )
 
 
+DEFAULT_CRON = "0 2 * * *"  # daily at 02:00 UTC
+
+
 @flow(name="reorder-daily")
 def reorder_daily(
-    source: str,
-    date: datetime.date,
+    source: str | None = None,
+    date: datetime.date | None = None,
     lake: str = "lake",
     compactor: str = "duckdb",
     quarantine_max_share: float | None = None,
 ) -> RunSummary:
-    """One daily run of the pipeline over a local lake."""
+    """One daily run over a local lake. Scheduled runs pass no source or date: the drop is
+    then <lake>/input/<today, UTC>/, the lake's landing zone."""
     settings = Settings(lake=Path(lake), quarantine_max_share=quarantine_max_share)
+    date = date or datetime.datetime.now(datetime.UTC).date()
+    source = source or str(settings.lake / "input" / date.isoformat())
     return run_daily(settings, source, date, compactor, PREFECT_STEPS)
+
+
+def daily_deployment(lake: str, cron: str = DEFAULT_CRON, compactor: str = "duckdb"):
+    """The deployment `reorder schedule` serves: the flow on a daily cron, in UTC."""
+    return reorder_daily.to_deployment(
+        name="reorder-daily",
+        schedules=[Cron(cron, timezone="UTC")],
+        parameters={"lake": str(Path(lake).resolve()), "compactor": compactor},
+        description="Land the day's drop from <lake>/input/<date>/, build, publish, notify.",
+    )

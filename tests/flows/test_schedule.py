@@ -1,0 +1,35 @@
+"""The daily schedule: what `reorder schedule` serves and what prefect.yaml deploys agree."""
+
+import importlib
+from pathlib import Path
+
+import yaml
+from prefect.flows import Flow
+
+from flows.flow import DEFAULT_CRON, daily_deployment
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_served_deployment_runs_the_flow_daily_at_0200_utc(tmp_path: Path) -> None:
+    deployment = daily_deployment(str(tmp_path), compactor="spark")
+    [schedule] = deployment.schedules
+    assert schedule.schedule.cron == DEFAULT_CRON == "0 2 * * *"
+    assert schedule.schedule.timezone == "UTC"
+    assert deployment.parameters == {"lake": str(tmp_path.resolve()), "compactor": "spark"}
+    assert deployment.entrypoint == "flows/flow.py:reorder_daily"
+
+
+def test_a_custom_cron_is_served(tmp_path: Path) -> None:
+    [schedule] = daily_deployment(str(tmp_path), cron="30 5 * * *").schedules
+    assert schedule.schedule.cron == "30 5 * * *"
+
+
+def test_prefect_yaml_deploys_the_same_flow_on_the_same_cron() -> None:
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    [deployment] = config["deployments"]
+    path, name = deployment["entrypoint"].split(":")
+    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    assert isinstance(getattr(module, name), Flow)
+    assert deployment["schedules"] == [{"cron": DEFAULT_CRON, "timezone": "UTC"}]
+    assert deployment["work_pool"]["name"] == "reorder-pool"
