@@ -233,7 +233,7 @@ def test_the_latest_drop_wins_per_key(clean_drop: Path, tmp_path: Path) -> None:
 
 
 def test_reorder_run_names_file_line_and_problem_of_a_rejected_drop(
-    clean_drop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prefect_harness: None, clean_drop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     drop = tmp_path / "drop"
     shutil.copytree(clean_drop, drop)

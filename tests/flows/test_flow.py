@@ -15,15 +15,6 @@ DATE = datetime.date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
-def prefect_harness():
-    """One temporary Prefect server for the module (it takes seconds to start)."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness():
-        yield
-
-
-@pytest.fixture(scope="module")
 def drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("drop")
     generate_drop(DropSpec(users=150, products=1000, seed=9), folder)
