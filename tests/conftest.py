@@ -1,6 +1,7 @@
 """Fixtures shared across the test folders."""
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -14,3 +15,17 @@ def prefect_harness():
 
     with prefect_test_harness():
         yield
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """One moto server on 127.0.0.1 for the session, stopped at its end."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()

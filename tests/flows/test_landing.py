@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import gzip
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -377,17 +376,6 @@ def test_landing_refuses_a_datetime(drop: Path, lake: LocalLake) -> None:
 
 
 # --- S3 ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def moto_endpoint() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 @pytest.fixture

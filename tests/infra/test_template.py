@@ -302,19 +302,6 @@ def test_name_outputs_match_their_resources(template: dict[str, Any]) -> None:
 # --- deployed into moto ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def moto_endpoint() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture(scope="module")
 def aws(moto_endpoint: str) -> Iterator[Any]:
     """boto3 against the moto server, with fake credentials, for this module's tests only."""
