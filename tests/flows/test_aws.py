@@ -48,8 +48,9 @@ NOTIFICATION = Notification(
 
 def test_sns_message_reads_for_a_person_and_carries_attributes_for_machines(aws: Any) -> None:
     sns, sqs = aws.client("sns"), aws.client("sqs")
-    topic = sns.create_topic(Name="reorder-notifications")["TopicArn"]
-    queue = sqs.create_queue(QueueName="data-scientists")["QueueUrl"]
+    # Names of this test's own: the moto server is shared by the whole session.
+    topic = sns.create_topic(Name="test-aws-notifications")["TopicArn"]
+    queue = sqs.create_queue(QueueName="test-aws-data-scientists")["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
         "QueueArn"
     ]
@@ -65,22 +66,25 @@ def test_sns_message_reads_for_a_person_and_carries_attributes_for_machines(aws:
     attributes = envelope["MessageAttributes"]
     assert attributes["run_id"]["Value"] == "abc123"
     assert attributes["published_rows"] == {"Type": "Number", "Value": "1234"}
+    sns.delete_topic(TopicArn=topic)
+    sqs.delete_queue(QueueUrl=queue)
 
 
 def test_glue_job_run_is_started_with_glue_style_arguments_and_awaited(aws: Any) -> None:
     glue = aws.client("glue")
     glue.create_job(
-        Name="reorder-compact-result",
+        Name="test-aws-compact-result",
         Role="arn:aws:iam::123456789012:role/glue",
         Command={"Name": "glueetl", "ScriptLocation": "s3://lake/code/compact_result.py"},
         GlueVersion="5.0",
     )
     run_id = run_glue_job(
-        glue, "reorder-compact-result", {"input_path": "s3://lake/parts"}, poll_seconds=0,
+        glue, "test-aws-compact-result", {"input_path": "s3://lake/parts"}, poll_seconds=0,
         sleep=lambda _: None,
     )  # fmt: skip
-    run = glue.get_job_run(JobName="reorder-compact-result", RunId=run_id)["JobRun"]
+    run = glue.get_job_run(JobName="test-aws-compact-result", RunId=run_id)["JobRun"]
     assert run["Arguments"] == {"--input_path": "s3://lake/parts"}
+    glue.delete_job(JobName="test-aws-compact-result")
 
 
 class FakeGlue:
