@@ -9,7 +9,7 @@ from botocore.exceptions import ClientError, EndpointConnectionError
 
 from datagen.generate import DropSpec, generate_drop
 from flows.landing import LandingError
-from flows.retry import is_transient
+from flows.retry import is_transient, retry_transient
 
 DATE = datetime.date(2026, 11, 25)
 
@@ -45,11 +45,24 @@ def test_a_rejected_drop_stops_the_flow_without_retrying(
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "aisles.csv").write_text("aisle_id,aisle\n1,x\n")
-    started = datetime.datetime.now()
     with pytest.raises(LandingError, match=r"departments\.csv"):
         reorder_daily(str(bad), DATE, str(tmp_path / "lake"))
-    # No retry delay was spent on a data error.
-    assert (datetime.datetime.now() - started).total_seconds() < 2
+    assert not (tmp_path / "lake" / "sandbox" / "result_table").exists()
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (LandingError(["orders.csv: missing"]), False),
+        (ClientError({"Error": {"Code": "SlowDown"}}, "PutObject"), True),
+    ],
+)
+def test_tasks_retry_a_failed_state_only_for_a_transient_error(
+    error: Exception, retried: bool
+) -> None:
+    from prefect.states import Failed
+
+    assert retry_transient(None, None, Failed(data=error)) is retried
 
 
 @pytest.mark.parametrize(
