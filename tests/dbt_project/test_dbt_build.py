@@ -17,19 +17,13 @@ from datagen.generate import DropSpec, generate_drop
 from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
 from flows.cli import main
 from flows.daily import quarantine_counts, run_daily
+from flows.notify import BUILT_TABLES
 from flows.settings import Settings
 from flows.transform import TransformError, run_dbt
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)
-WRITTEN_TO = {
-    "order_products_prior": "curated/order_products_prior",
-    "user_features_1": "features/user_features_1",
-    "user_features_2": "features/user_features_2",
-    "up_features": "features/up_features",
-    "prd_features": "features/prd_features",
-    "result_table": "sandbox/result_table_parts",
-}
+WRITTEN_TO = BUILT_TABLES  # where dbt writes each contract table in the lake
 
 
 def _lake_table(lake: Path, table: str) -> pd.DataFrame:

@@ -5,7 +5,6 @@ local PySpark, tests/flows/test_compact.py); here the calls and their polling ar
 """
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,19 +15,9 @@ from flows.notify import Notification
 
 
 @pytest.fixture
-def aws(moto_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+def aws(fake_aws: str) -> Any:
     import boto3
 
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_ENDPOINT_URL": moto_endpoint,
-        "AWS_CONFIG_FILE": str(tmp_path / "none"),
-        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
     return boto3.session.Session(region_name="us-east-1")
 
 

@@ -379,24 +379,11 @@ def test_landing_refuses_a_datetime(drop: Path, lake: LocalLake) -> None:
 
 
 @pytest.fixture
-def s3(moto_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """A boto3 S3 client on the moto server, with fake credentials and no user config."""
+def s3(fake_aws: str) -> Any:
+    """A boto3 S3 client on the moto server (lake_for("s3://...") makes its own the same way)."""
     import boto3
 
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_REGION": "us-east-1",
-        # lake_for("s3://...") builds its own client; boto3 reads the endpoint from here.
-        "AWS_ENDPOINT_URL": moto_endpoint,
-        "AWS_CONFIG_FILE": str(tmp_path / "no-aws-config"),
-        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-aws-credentials"),
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-    return boto3.client("s3", endpoint_url=moto_endpoint, region_name="us-east-1")
+    return boto3.client("s3", endpoint_url=fake_aws, region_name="us-east-1")
 
 
 @pytest.fixture
