@@ -123,8 +123,9 @@ def compact(spark, input_path: str, staging: str) -> tuple[int, str]:
     and path after counting them back against the input."""
     parts = spark.read.parquet(input_path)
     expected = parts.count()
-    # One partition sorted within itself: one file, in key order.
-    one = parts.repartition(1).sortWithinPartitions(*SORT_KEY)
+    # One partition (no shuffle: partitions are merged as read) sorted within itself: one
+    # file, in key order.
+    one = parts.coalesce(1).sortWithinPartitions(*SORT_KEY)
     one.write.mode("overwrite").parquet(staging)
     written = [p for p in Store(staging).list(staging) if p.endswith(".parquet")]
     if len(written) != 1:
