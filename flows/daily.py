@@ -32,11 +32,12 @@ class RunSummary:
 
 def quarantine_counts(settings: Settings) -> dict[tuple[str, str], int]:
     """Quarantined rows per (source table, rule), from the quarantine zone's parquet."""
+    # dbt-duckdb writes an empty table as one row of NULLs: count named rules only.
     rows = duckdb.sql(
         f"select source_table, quarantine_rule, count(*) "
         f"from '{settings.lake}/quarantine/rows/*.parquet' "
-        "where quarantine_rule is not null group by all order by all"  # an empty table
-    ).fetchall()  # is written as one row of NULLs
+        "where quarantine_rule is not null group by all order by all"
+    ).fetchall()
     return {(table, rule): count for table, rule, count in rows}
 
 
