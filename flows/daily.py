@@ -18,14 +18,14 @@ from flows.transform import NodeResult, dbt_build, run_results
 
 @dataclass(frozen=True)
 class RunSummary:
-    """What a run did: rows landed, rows quarantined per table and rule, rows built."""
+    """What a run did: rows landed, nodes built, rows quarantined per table and rule, and
+    the file it published."""
 
     run_id: str
     date: datetime.date
     landing: LandingReport
     nodes: list[NodeResult]
     quarantined: dict[tuple[str, str], int]
-    result_rows: int
     published: Compacted
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -39,11 +39,6 @@ def quarantine_counts(settings: Settings) -> dict[tuple[str, str], int]:
         "where quarantine_rule is not null group by all order by all"
     ).fetchall()
     return {(table, rule): count for table, rule, count in rows}
-
-
-def result_rows(settings: Settings) -> int:
-    parts = f"{settings.lake}/sandbox/result_table_parts/*.parquet"
-    return int(duckdb.sql(f"select count(*) from '{parts}'").fetchall()[0][0])
 
 
 def land(settings: Settings, source: str | Path, date: datetime.date) -> LandingReport:
@@ -97,7 +92,6 @@ def run_daily(
         landing=landing,
         nodes=run_results(settings),
         quarantined=quarantine_counts(settings),
-        result_rows=result_rows(settings),
         published=published,
         seconds=seconds,
     )
