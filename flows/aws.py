@@ -1,21 +1,82 @@
-"""The AWS implementations of the publish and notify steps: the Glue job and the SNS topic.
+"""Calls to AWS services that the aws target's steps make: clients, errors, the Glue job,
+the Glue catalog, S3 uploads and the SNS topic.
 
 boto3 clients are passed in, so that the caller decides credentials and endpoints once.
-Errors from AWS are raised as they are (the flow retries the transient ones); a Glue run
-that ends in failure or takes too long raises CompactionError naming the job and reason.
+A failed call is raised as AwsError naming the service, the operation and the reason, and
+saying whether trying again may help (the flow retries only those); a Glue run that ends in
+failure or takes too long raises CompactionError naming the job and the reason.
 """
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from flows.compact import CompactionError
 from flows.notify import Notification
+from flows.retry import is_transient
 
 GLUE_DONE = {"SUCCEEDED"}
 GLUE_FAILED = {"FAILED", "ERROR", "TIMEOUT", "STOPPED", "EXPIRED"}
 SNS_SUBJECT_LIMIT = 100  # SNS refuses longer e-mail subjects
+
+
+class AwsError(RuntimeError):
+    """An AWS call failed; `transient` when trying again later may succeed."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+    def __reduce__(self) -> tuple:  # keep `transient` when Prefect pickles a failed state
+        return (type(self), (str(self), self.transient))
+
+
+@contextmanager
+def aws_call(service: str) -> Iterator[None]:
+    """Raise a failed call to `service` as AwsError naming the service and the reason."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        yield
+    except ClientError as error:
+        detail = error.response.get("Error", {})
+        raise AwsError(
+            f"{service} {error.operation_name} failed: "
+            f"{detail.get('Code', 'error')}: {detail.get('Message', '')}".rstrip(": "),
+            transient=is_transient(error),
+        ) from error
+    except BotoCoreError as error:
+        raise AwsError(f"{service} failed: {error}", transient=is_transient(error)) from error
+
+
+def aws_client(service: str, region: str | None = None) -> Any:
+    """A boto3 client from the environment's credentials, retrying throttled calls itself
+    a few times before the error reaches the flow."""
+    import boto3  # only the aws extra installs boto3
+    from botocore.config import Config
+
+    return boto3.client(service, region_name=region, config=Config(retries={"mode": "standard"}))
+
+
+def split_s3_uri(uri: str) -> tuple[str, str]:
+    """s3://bucket/key -> (bucket, key)."""
+    bucket, _, key = uri.removeprefix("s3://").partition("/")
+    return bucket, key
+
+
+def upload_file(s3: Any, path: Path, uri: str) -> None:
+    """Put a local file at an s3:// URL (one object, replaced whole)."""
+    bucket, key = split_s3_uri(uri)
+    s3.upload_file(str(path), bucket, key)
+
+
+def table_location(glue: Any, database: str, table: str) -> str:
+    """Where a catalog table's files are (dbt-athena moves a table on every build)."""
+    found = glue.get_table(DatabaseName=database, Name=table)["Table"]
+    return found["StorageDescriptor"]["Location"].rstrip("/")
 
 
 def run_glue_job(

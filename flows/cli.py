@@ -11,10 +11,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
+from flows.aws import AwsError
 from flows.compact import CompactionError
 from flows.daily import RunSummary
 from flows.landing import LandingError
+from flows.settings import COMPACTORS, PROJECT_DIR, TARGETS
+from flows.stack import DEFAULT_STACK, StackError
 from flows.transform import TransformError
+
+TEMPLATE = PROJECT_DIR / "infra" / "template.yaml"
 
 NO_USAGE_REPORTING = {
     "DO_NOT_TRACK": "1",
@@ -89,22 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser(
         "run",
-        help="one daily run: land a drop and build the models",
-        description="Land the drop in --input as the raw partition of --date, then run "
-        "`dbt build` (models and tests) over the lake. Exits non-zero, with the reason, when "
-        "the drop is rejected or a model or test fails.",
+        help="one daily run: land a drop, build the models, publish, notify",
+        description="Land the drop in --input as the raw partition of --date, run `dbt build` "
+        "(models and tests), publish result_table as one file and notify. Exits non-zero, "
+        "with the reason, when the drop is rejected or any step fails; the previously "
+        "published result then stays in place.",
     )
     run.add_argument("--input", required=True, help="drop folder (or s3://bucket/prefix)")
     run.add_argument("--date", type=_date, required=True, help="the drop's date, YYYY-MM-DD")
-    run.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder (default ./lake)")
-    run.add_argument(
-        "--target", choices=["local"], default="local", help="where to run (default local)"
-    )
-    run.add_argument(
-        "--compactor", choices=["duckdb", "spark"], default="duckdb",
-        help="engine that writes the published file: duckdb (default) or the Glue script "
-        "on local PySpark",
-    )  # fmt: skip
+    _add_target_arguments(run)
     run.add_argument(
         "--quarantine-max-share", type=_share, default=None,
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
@@ -115,15 +113,48 @@ def build_parser() -> argparse.ArgumentParser:
         "schedule",
         help="serve the daily Prefect deployment on its cron",
         description="Serve the reorder-daily deployment: every day at the cron's time (UTC) "
-        "it runs the pipeline on <lake>/input/<date>/. Runs until stopped.",
+        "it runs the pipeline on that day's drop in the target's input/<date>/ "
+        "(<lake>/input/<date>/, or s3://<bucket>/input/<date>/ on aws). Runs until stopped.",
     )
-    schedule.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+    _add_target_arguments(schedule)
     schedule.add_argument(
         "--cron", default="0 2 * * *", help="when to run, in UTC (default 0 2 * * *: 02:00)"
     )
-    schedule.add_argument("--compactor", choices=["duckdb", "spark"], default="duckdb")
     schedule.set_defaults(handler=_schedule)
+
+    deploy = commands.add_parser(
+        "deploy",
+        help="create or update the AWS stack from infra/template.yaml",
+        description="Create the CloudFormation stack of infra/template.yaml, or update it in "
+        "place, in the environment's AWS account and region, and wait until it is ready.",
+    )
+    deploy.add_argument("--stack", default=DEFAULT_STACK, help="stack name (default reorder)")
+    deploy.add_argument("--bucket", required=True, help="name of the lake's S3 bucket to create")
+    deploy.add_argument("--email", default="", help="address to notify of runs (optional)")
+    deploy.set_defaults(handler=_deploy)
     return parser
+
+
+def _add_target_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--target", choices=TARGETS, default="local",
+        help="local (default): a lake folder, DuckDB and a local compactor; aws: the S3 lake, "
+        "Athena, Glue and SNS of --stack",
+    )  # fmt: skip
+    command.add_argument(
+        "--lake", type=Path, default=Path("lake"),
+        help="lake folder (default ./lake); on aws it keeps only the run's dbt artifacts",
+    )  # fmt: skip
+    command.add_argument(
+        "--compactor", choices=COMPACTORS, default="duckdb",
+        help="local target: engine that writes the published file, duckdb (default) or the "
+        "Glue script on local PySpark",
+    )  # fmt: skip
+    command.add_argument(
+        "--stack", default=DEFAULT_STACK,
+        help="aws target: the CloudFormation stack whose outputs name the resources "
+        "(default reorder)",
+    )  # fmt: skip
 
 
 def _generate(args: argparse.Namespace, console: Console) -> int:
@@ -153,20 +184,19 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
-    # Set before Prefect loads: no usage reporting; the caller's environment wins.
-    for name, value in NO_USAGE_REPORTING.items():
-        os.environ.setdefault(name, value)
+    _no_usage_reporting()
     from flows.flow import reorder_daily  # Prefect loads in seconds: only for this command
 
     try:
         summary = reorder_daily(
-            str(args.input), args.date, str(args.lake), args.compactor, args.quarantine_max_share
-        )
+            str(args.input), args.date, str(args.lake), args.compactor,
+            args.quarantine_max_share, args.target, args.stack,
+        )  # fmt: skip
     except LandingError as error:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
-    except (TransformError, CompactionError) as error:
+    except (TransformError, CompactionError, AwsError, StackError) as error:
         console.print("[red]reorder run: nothing new was published.[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
@@ -175,16 +205,40 @@ def _run(args: argparse.Namespace, console: Console) -> int:
 
 
 def _schedule(args: argparse.Namespace, console: Console) -> int:
-    for name, value in NO_USAGE_REPORTING.items():
-        os.environ.setdefault(name, value)
+    _no_usage_reporting()
     from prefect import serve
 
     from flows.flow import daily_deployment
 
-    deployment = daily_deployment(str(args.lake), args.cron, args.compactor)
-    console.print(f"serving reorder-daily on cron {args.cron!r} (UTC) over {args.lake}")
+    deployment = daily_deployment(
+        str(args.lake), args.cron, args.compactor, args.target, args.stack
+    )
+    where = f"stack {args.stack}" if args.target == "aws" else str(args.lake)
+    console.print(f"serving reorder-daily on cron {args.cron!r} (UTC) over {where}")
     serve(deployment)
     return 0
+
+
+def _deploy(args: argparse.Namespace, console: Console) -> int:
+    from flows.aws import aws_call, aws_client
+    from flows.stack import deploy_stack
+
+    parameters = {"LakeBucketName": args.bucket, "NotificationEmail": args.email}
+    try:
+        with aws_call("cloudformation"):
+            stack = deploy_stack(aws_client("cloudformation"), args.stack, TEMPLATE, parameters)
+    except (AwsError, StackError) as error:
+        console.print(f"[red]reorder deploy: {error}[/red]")
+        return 1
+    console.print(f"stack {stack.name} is ready in {stack.region}: lake {stack.lake_uri}")
+    console.print(f"  drops for a scheduled run go to {stack.lake_uri}/input/<YYYY-MM-DD>/")
+    return 0
+
+
+def _no_usage_reporting() -> None:
+    # Set before Prefect loads; the caller's environment wins.
+    for name, value in NO_USAGE_REPORTING.items():
+        os.environ.setdefault(name, value)
 
 
 def _print_summary(summary: RunSummary, console: Console) -> None:
@@ -196,7 +250,8 @@ def _print_summary(summary: RunSummary, console: Console) -> None:
     for (table, rule), count in summary.quarantined.items():
         console.print(f"  quarantined {count:,} {table} rows: {rule}")
     console.print(
-        f"published result_table: {summary.published.rows:,} rows in {summary.published.path} "
+        f"published result_table: {summary.published.rows:,} rows in "
+        f"{summary.published.location} "
         f"({summary.seconds['compact']:.1f} s)"
     )
 

@@ -28,7 +28,7 @@ class CompactionError(RuntimeError):
 
 @dataclass(frozen=True)
 class Compacted:
-    path: Path
+    location: str  # the published file: a local path or an s3:// URL
     rows: int
 
 
@@ -61,7 +61,7 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
             raise CompactionError(f"compacted file has {rows} rows but the parts have {expected}")
         if not same_schema:
             raise CompactionError("compacted file's schema differs from the parts'")
-        return Compacted(path=_publish(staged, published), rows=rows)
+        return Compacted(location=str(_publish(staged, published)), rows=rows)
     except duckdb.Error as error:
         raise CompactionError(f"DuckDB could not compact {parts}: {error}") from error
     finally:
@@ -93,7 +93,7 @@ def compact_with_spark(settings: Settings) -> Compacted:
     target = published / FILE_NAME
     with duckdb.connect() as db:
         rows = db.sql(f"select count(*) from '{target}'").fetchall()[0][0]
-    return Compacted(path=target, rows=rows)
+    return Compacted(location=str(target), rows=rows)
 
 
 def compact(settings: Settings, engine: str = "duckdb") -> Compacted:

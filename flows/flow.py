@@ -16,11 +16,12 @@ from prefect import flow, task
 from prefect.schedules import Cron
 from prefect_dbt import PrefectDbtRunner, PrefectDbtSettings
 
-from flows import daily as daily_steps
-from flows.compact import compact
-from flows.daily import RunSummary, Steps, run_daily
+from flows.aws_target import read_target_stack
+from flows.daily import RunSummary, run_daily, steps_for
 from flows.retry import retry_transient
 from flows.settings import Settings
+from flows.stack import DEFAULT_STACK
+from flows.steps import Steps
 from flows.transform import TransformError, dbt_environment, run_results
 
 RETRY_DELAYS = [2, 10, 30]
@@ -40,7 +41,7 @@ def _dbt_environment(settings: Settings) -> Iterator[None]:
 
 def build_models(settings: Settings) -> None:
     """`dbt build` through prefect-dbt: every model and test is its own task run."""
-    state = settings.lake / ".dbt"
+    state = settings.state_dir
     runner = PrefectDbtRunner(
         settings=PrefectDbtSettings(
             project_dir=settings.project_dir,
@@ -76,12 +77,16 @@ def _retried(step: Callable, name: str) -> Callable:
     )
 
 
-PREFECT_STEPS = Steps(
-    land=_retried(daily_steps.land, "land"),
-    build=build_models,  # prefect-dbt makes one task run per dbt node
-    publish=_retried(compact, "compact"),
-    notify=_retried(daily_steps.notify, "notify"),
-)
+def prefect_steps(steps: Steps) -> Steps:
+    """A target's steps as Prefect tasks; dbt through prefect-dbt, one task run per node."""
+    return Steps(
+        inbox=steps.inbox,
+        land=_retried(steps.land, "land"),
+        build=build_models,
+        publish=_retried(steps.publish, "compact"),
+        locate=_retried(steps.locate, "locate"),
+        notify=_retried(steps.notify, "notify"),
+    )
 
 
 DEFAULT_CRON = "0 2 * * *"  # daily at 02:00 UTC
@@ -94,20 +99,40 @@ def reorder_daily(
     lake: str = "lake",
     compactor: str = "duckdb",
     quarantine_max_share: float | None = None,
+    target: str = "local",
+    stack: str = DEFAULT_STACK,
 ) -> RunSummary:
-    """One daily run over a local lake. Scheduled runs pass no source or date: the drop is
-    then <lake>/input/<today, UTC>/, the lake's landing zone."""
-    settings = Settings(lake=Path(lake), quarantine_max_share=quarantine_max_share)
+    """One daily run on `target`. Scheduled runs pass no source or date: the drop is then
+    the target's inbox for today (UTC): <lake>/input/<date>/, or input/<date>/ in the
+    stack's bucket."""
+    settings = Settings(
+        lake=Path(lake),
+        target=target,
+        compactor=compactor,
+        quarantine_max_share=quarantine_max_share,
+        stack=read_target_stack(stack) if target == "aws" else None,
+    )
+    steps = steps_for(target)
     date = date or datetime.datetime.now(datetime.UTC).date()
-    source = source or str(settings.lake / "input" / date.isoformat())
-    return run_daily(settings, source, date, compactor, PREFECT_STEPS)
+    return run_daily(settings, source or steps.inbox(settings, date), date, prefect_steps(steps))
 
 
-def daily_deployment(lake: str, cron: str = DEFAULT_CRON, compactor: str = "duckdb"):
+def daily_deployment(
+    lake: str,
+    cron: str = DEFAULT_CRON,
+    compactor: str = "duckdb",
+    target: str = "local",
+    stack: str = DEFAULT_STACK,
+):
     """The deployment `reorder schedule` serves: the flow on a daily cron, in UTC."""
+    parameters: dict[str, str] = {"lake": str(Path(lake).resolve()), "target": target}
+    if target == "aws":
+        parameters["stack"] = stack
+    else:
+        parameters["compactor"] = compactor
     return reorder_daily.to_deployment(
         name="reorder-daily",
         schedules=[Cron(cron, timezone="UTC")],
-        parameters={"lake": str(Path(lake).resolve()), "compactor": compactor},
-        description="Land the day's drop from <lake>/input/<date>/, build, publish, notify.",
+        parameters=parameters,
+        description="Land the day's drop from the target's input/<date>/, build, publish, notify.",
     )

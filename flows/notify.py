@@ -12,37 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from flows.settings import Settings
-
-# Where each built table's parquet parts are, under the lake.
-BUILT_TABLES = {
-    "order_products_prior": "curated/order_products_prior",
-    "user_features_1": "features/user_features_1",
-    "user_features_2": "features/user_features_2",
-    "up_features": "features/up_features",
-    "prd_features": "features/prd_features",
-    "result_table": "sandbox/result_table_parts",
-}
 
 
 @dataclass(frozen=True)
 class Notification:
     subject: str
     body: dict[str, Any]
-
-
-def built_row_counts(settings: Settings) -> dict[str, int]:
-    """Rows of every curated, feature and result table, read from their parquet parts."""
-    return {
-        table: int(
-            duckdb.sql(f"select count(*) from '{settings.lake / folder}/*.parquet'").fetchall()[0][
-                0
-            ]
-        )
-        for table, folder in BUILT_TABLES.items()
-    }
 
 
 def new_run_id() -> str:

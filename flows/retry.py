@@ -21,6 +21,9 @@ TRANSIENT_AWS_CODES = frozenset(
 
 def is_transient(error: BaseException) -> bool:
     """True for a throttled, unavailable or unreachable service; False for everything else."""
+    transient = getattr(error, "transient", None)  # flows.aws.AwsError decided already
+    if isinstance(transient, bool):
+        return transient
     response = getattr(error, "response", None)
     if isinstance(response, dict):
         code = response.get("Error", {}).get("Code", "")

@@ -28,18 +28,28 @@ class NodeResult:
 
 def dbt_environment(settings: Settings) -> dict[str, str]:
     """The environment variables profiles.yml and the sources read."""
-    return {
+    environment = {
         **os.environ,
         "REORDER_LAKE": str(settings.lake),
-        "REORDER_DBT_TARGET": "local" if settings.target == "local" else "athena",
+        "REORDER_DBT_TARGET": "local",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+    if settings.stack is not None:  # the athena target, on the stack's resources
+        environment |= {
+            "REORDER_DBT_TARGET": "athena",
+            "REORDER_LAKE_URI": settings.stack.lake_uri,
+            "REORDER_ATHENA_SCHEMA": settings.stack.athena_schema,
+            "REORDER_ATHENA_RAW_SCHEMA": settings.stack.athena_raw_schema,
+            "REORDER_ATHENA_WORK_GROUP": settings.stack.athena_work_group,
+            "AWS_REGION": settings.stack.region,
+        }
+    return environment
 
 
 def dbt_command(settings: Settings, *args: str) -> list[str]:
     """A dbt command line for this project, its artifacts kept under the lake."""
     dbt = Path(sys.executable).with_name("dbt")
-    state = settings.lake / ".dbt"
+    state = settings.state_dir
     command = [
         str(dbt), *args,
         "--project-dir", str(settings.project_dir),
@@ -54,7 +64,7 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
 
 def run_results(settings: Settings) -> list[NodeResult]:
     """Every node of the last dbt invocation, from its run_results.json."""
-    path = settings.lake / ".dbt" / "target" / "run_results.json"
+    path = settings.state_dir / "target" / "run_results.json"
     if not path.exists():
         return []
     results = json.loads(path.read_text())["results"]

@@ -16,14 +16,14 @@ import pytest
 from datagen.generate import DropSpec, generate_drop
 from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
 from flows.cli import main
-from flows.daily import quarantine_counts, run_daily
-from flows.notify import BUILT_TABLES
+from flows.daily import run_daily
 from flows.settings import Settings
+from flows.tables import LOCAL_FOLDERS, local_locations, quarantine_counts
 from flows.transform import TransformError, run_dbt
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)
-WRITTEN_TO = BUILT_TABLES  # where dbt writes each contract table in the lake
+WRITTEN_TO = LOCAL_FOLDERS  # where dbt writes each contract table in the lake
 
 
 def _lake_table(lake: Path, table: str) -> pd.DataFrame:
@@ -82,7 +82,7 @@ def test_counts_are_bigint_and_ratios_double(clean_lake: Path) -> None:
 
 
 def test_a_clean_drop_quarantines_nothing(clean_lake: Path) -> None:
-    assert quarantine_counts(Settings(lake=clean_lake)) == {}
+    assert quarantine_counts(local_locations(clean_lake)) == {}
 
 
 def _rewrite(path: Path, edit) -> None:
@@ -171,7 +171,7 @@ def bad_lake(bad_drop: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_bad_rows_are_quarantined_with_the_rule_they_broke(bad_drop: dict, bad_lake: Path) -> None:
     expected = {key: count for key, count in bad_drop["expected"].items() if count}
-    assert quarantine_counts(Settings(lake=bad_lake)) == expected
+    assert quarantine_counts(local_locations(bad_lake)) == expected
 
 
 def test_a_bad_order_takes_its_lines_out_of_the_features(bad_drop: dict, bad_lake: Path) -> None:

@@ -57,7 +57,7 @@ def test_the_glue_script_on_pyspark_publishes_the_same_rows_in_the_same_order(
     by_duckdb = _rows(published_folder(settings) / "result_table.parquet")
     result = compact(settings, "spark")
     assert result.rows == len(by_duckdb)
-    assert _rows(result.path) == by_duckdb
+    assert _rows(result.location) == by_duckdb
     assert [f.name for f in published_folder(settings).iterdir()] == ["result_table.parquet"]
     # The DuckDB file it replaced is kept as the previous version.
     previous = settings.lake / "sandbox" / "result_table_previous" / "result_table.parquet"

@@ -28,7 +28,7 @@ def test_the_flow_lands_builds_publishes_and_notifies(
 
     summary = reorder_daily(str(drop), DATE, str(tmp_path))
     parts = duckdb.sql(f"select * from '{tmp_path}/sandbox/result_table_parts/*.parquet'")
-    published = duckdb.sql(f"select * from '{summary.published.path}'").fetchall()
+    published = duckdb.sql(f"select * from '{summary.published.location}'").fetchall()
     assert sorted(parts.fetchall()) == sorted(published) and published
     assert summary.published.rows == len(published)
     assert summary.quarantined == {}

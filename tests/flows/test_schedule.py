@@ -16,8 +16,21 @@ def test_served_deployment_runs_the_flow_daily_at_0200_utc(tmp_path: Path) -> No
     [schedule] = deployment.schedules
     assert schedule.schedule.cron == DEFAULT_CRON == "0 2 * * *"
     assert schedule.schedule.timezone == "UTC"
-    assert deployment.parameters == {"lake": str(tmp_path.resolve()), "compactor": "spark"}
+    assert deployment.parameters == {
+        "lake": str(tmp_path.resolve()),
+        "target": "local",
+        "compactor": "spark",
+    }
     assert deployment.entrypoint == "flows/flow.py:reorder_daily"
+
+
+def test_the_aws_deployment_names_its_stack_and_no_local_compactor(tmp_path: Path) -> None:
+    deployment = daily_deployment(str(tmp_path), target="aws", stack="reorder-prod")
+    assert deployment.parameters == {
+        "lake": str(tmp_path.resolve()),
+        "target": "aws",
+        "stack": "reorder-prod",
+    }
 
 
 def test_a_custom_cron_is_served(tmp_path: Path) -> None:

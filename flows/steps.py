@@ -1,0 +1,27 @@
+"""The steps of a daily run, as one interface with an implementation per target.
+
+flows/local_target.py and flows/aws_target.py each fill it in; flows/flow.py wraps an
+implementation's steps as Prefect tasks. A run chooses its implementation once, by target.
+"""
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.compact import Compacted
+from flows.landing import LandingReport
+from flows.notify import Notification
+from flows.settings import Settings
+
+
+@dataclass(frozen=True)
+class Steps:
+    """How each step runs on one target."""
+
+    inbox: Callable[[Settings, datetime.date], str]  # where a scheduled run finds the drop
+    land: Callable[[Settings, str | Path, datetime.date], LandingReport]
+    build: Callable[[Settings], object]
+    publish: Callable[[Settings], Compacted]
+    locate: Callable[[Settings], Mapping[str, str]]  # table -> its parquet files' location
+    notify: Callable[[Settings, Notification], str]  # returns where the message went
