@@ -22,6 +22,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 help:
 	@echo "make run    generate a demo drop and run the pipeline on it (embedded, local)"
 	@echo "make test   lint and run the whole test suite"
+	@echo "make bootstrap   only install: .venv from uv.lock with every extra"
 	@echo "make generate-full   one full-scale drop (206,209 users) in data/drops/full"
 	@echo "make docs   build the dbt docs site for the lake and serve it on port $(DOCS_PORT)"
 

@@ -32,20 +32,39 @@ def moto_endpoint() -> Iterator[str]:
         server.stop()
 
 
-@pytest.fixture
-def fake_aws(moto_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every boto3 client made in the test talks to the moto server with fake credentials
-    and ignores the user's AWS configuration; returns the endpoint."""
+def _point_boto3_at(endpoint: str, folder: Path, patch: pytest.MonkeyPatch) -> None:
+    # A fresh default session: every boto3 client is made from these variables.
     for name, value in {
         "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing",
         "AWS_SESSION_TOKEN": "testing",
         "AWS_DEFAULT_REGION": "us-east-1",
         "AWS_REGION": "us-east-1",
-        "AWS_ENDPOINT_URL": moto_endpoint,
-        "AWS_CONFIG_FILE": str(tmp_path / "no-aws-config"),
-        "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "no-aws-credentials"),
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "AWS_CONFIG_FILE": str(folder / "no-aws-config"),
+        "AWS_SHARED_CREDENTIALS_FILE": str(folder / "no-aws-credentials"),
     }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+        patch.setenv(name, value)
+    patch.delenv("AWS_PROFILE", raising=False)
+    import boto3
+
+    patch.setattr(boto3, "DEFAULT_SESSION", None)
+
+
+@pytest.fixture
+def fake_aws(moto_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every boto3 client made in the test talks to the moto server with fake credentials
+    and ignores the user's AWS configuration; returns the endpoint."""
+    _point_boto3_at(moto_endpoint, tmp_path, monkeypatch)
     return moto_endpoint
+
+
+@pytest.fixture(scope="module")
+def fake_aws_for_module(
+    moto_endpoint: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """`fake_aws` for every test of a module (for state built once and then checked)."""
+    with pytest.MonkeyPatch.context() as patch:
+        _point_boto3_at(moto_endpoint, tmp_path_factory.mktemp("aws"), patch)
+        yield moto_endpoint

@@ -3,10 +3,12 @@
 import importlib
 from pathlib import Path
 
+import pytest
 import yaml
 from prefect.flows import Flow
 
-from flows.flow import DEFAULT_CRON, daily_deployment
+from flows.cli import main
+from flows.flow import DEFAULT_CRON, daily_deployment, reorder_daily
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +40,28 @@ def test_a_custom_cron_is_served(tmp_path: Path) -> None:
     assert schedule.schedule.cron == "30 5 * * *"
 
 
-def test_prefect_yaml_deploys_the_same_flow_on_the_same_cron() -> None:
+def test_prefect_yaml_deploys_the_same_flow_on_the_same_cron_for_both_targets() -> None:
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text())
-    [deployment] = config["deployments"]
-    path, name = deployment["entrypoint"].split(":")
-    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
-    assert isinstance(getattr(module, name), Flow)
-    assert deployment["schedules"] == [{"cron": DEFAULT_CRON, "timezone": "UTC"}]
-    assert deployment["work_pool"]["name"] == "reorder-pool"
+    deployments = {d["name"]: d for d in config["deployments"]}
+    assert set(deployments) == {"reorder-daily", "reorder-daily-aws"}
+    for deployment in deployments.values():
+        path, name = deployment["entrypoint"].split(":")
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        assert isinstance(getattr(module, name), Flow)
+        assert deployment["schedules"] == [{"cron": DEFAULT_CRON, "timezone": "UTC"}]
+        assert deployment["work_pool"]["name"] == "reorder-pool"
+        # Every parameter is one the flow takes.
+        assert set(deployment["parameters"]) <= set(reorder_daily.parameters.properties)
+    assert deployments["reorder-daily-aws"]["parameters"]["target"] == "aws"
+
+
+def test_reorder_schedule_serves_the_aws_deployment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served = []
+    monkeypatch.setattr("prefect.serve", lambda *deployments: served.extend(deployments))
+    args = ["schedule", "--target", "aws", "--stack", "reorder-prod", "--lake", str(tmp_path)]
+    assert main([*args, "--cron", "15 3 * * *"]) == 0
+    [deployment] = served
+    assert deployment.parameters["stack"] == "reorder-prod"
+    assert deployment.schedules[0].schedule.cron == "15 3 * * *"

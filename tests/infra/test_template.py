@@ -131,6 +131,7 @@ def test_bucket_lifecycle_rules(template: dict[str, Any]) -> None:
     assert expiring == {
         "raw/.staging/": 1,
         "sandbox/result_table_staging/": 1,
+        "input/": 7,
         "athena-results/": 7,
         "raw/": {"Ref": "RawRetentionDays"},
     }
@@ -421,6 +422,7 @@ def test_bucket_lifecycle_in_moto(aws: Any, stack: Stack) -> None:
     assert expiring == {
         "raw/.staging/": 1,
         "sandbox/result_table_staging/": 1,
+        "input/": 7,
         "athena-results/": 7,
         "raw/": 90,
     }

@@ -1,0 +1,274 @@
+"""`reorder deploy` and `reorder run --target aws` end to end, against a moto server.
+
+The stack is deployed from infra/template.yaml with `reorder deploy`; the resources moto's
+CloudFormation skips (Glue databases and job, Athena workgroup) are then created here as
+CloudFormation creates them on AWS. The run is the real command: landing into the S3 lake,
+the raw tables created through Athena by dbt, the Glue job started and awaited, the result
+read back from S3 and the SNS message, all on moto. moto executes no Athena SQL and no Glue
+script, so tests/flows/aws_standins.py does their work on S3 and in the catalog.
+"""
+
+import datetime
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pyarrow.dataset as ds
+import pytest
+from aws_standins import AthenaBuild, GlueRun
+from botocore.awsrequest import AWSResponse
+
+from datagen.generate import DropSpec, generate_drop
+from flows.cli import main
+from flows.compact import GLUE_SCRIPT
+from flows.lake import LocalLake, S3Lake
+from flows.stack import AwsStack, read_stack
+
+STACK = "reorder-e2e"
+BUCKET = "reorder-e2e-lake"
+DROPS = "reorder-e2e-drops"
+DATE = "2026-11-25"
+RESULT = f"s3://{BUCKET}/sandbox/result_table/result_table.parquet"
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Tried to parse AWS.*not supported by moto's CloudFormation implementation"
+)
+
+
+@dataclass
+class World:
+    stack: AwsStack
+    drop: Path
+    lake: Path  # the runs' local state
+    queue: str  # an SQS queue subscribed to the stack's topic
+    athena: AthenaBuild
+    glue: GlueRun
+
+
+def _created_as_cloudformation_would(stack: AwsStack) -> None:
+    glue, athena = boto3.client("glue"), boto3.client("athena")
+    for database in (stack.athena_schema, stack.athena_raw_schema):
+        glue.create_database(DatabaseInput={"Name": database})
+    glue.create_job(
+        Name=stack.glue_job_name,
+        Role="arn:aws:iam::123456789012:role/reorder-glue",
+        Command={"Name": "glueetl", "ScriptLocation": stack.glue_script_uri},
+        GlueVersion="5.0",
+    )
+    athena.create_work_group(
+        Name=stack.athena_work_group,
+        Configuration={"ResultConfiguration": {"OutputLocation": f"s3://{BUCKET}/athena-results/"}},
+    )
+
+
+def _subscribed_queue(topic_arn: str) -> str:
+    sqs = boto3.client("sqs")
+    queue = sqs.create_queue(QueueName="reorder-e2e-data-scientists")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
+    boto3.client("sns").subscribe(
+        TopicArn=topic_arn, Protocol="sqs", Endpoint=arn["Attributes"]["QueueArn"]
+    )
+    return queue
+
+
+@pytest.fixture(scope="module")
+def world(
+    fake_aws_for_module: str, prefect_harness, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    deploy = ["deploy", "--stack", STACK, "--bucket", BUCKET, "--email", "data-team@example.com"]
+    assert main(deploy) == 0
+    stack = read_stack(boto3.client("cloudformation"), STACK)
+    _created_as_cloudformation_would(stack)
+    drop = tmp_path_factory.mktemp("drop")
+    generate_drop(DropSpec(users=150, products=1000, seed=21), drop)
+    boto3.client("s3").create_bucket(Bucket=DROPS)
+    drops = S3Lake(DROPS, DATE, boto3.client("s3"))
+    for key in LocalLake(drop).list_keys():
+        with LocalLake(drop).open(key) as body:
+            drops.write(key, body)
+    athena, glue = AthenaBuild(tmp_path_factory.mktemp("athena")), GlueRun()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("flows.flow.build_models", athena)
+        patch.setattr("flows.aws_target.run_glue_job", glue)
+        yield World(
+            stack=stack,
+            drop=drop,
+            lake=tmp_path_factory.mktemp("state"),
+            queue=_subscribed_queue(stack.topic_arn),
+            athena=athena,
+            glue=glue,
+        )
+
+
+def _run(world: World, *extra: str, source: str = f"s3://{DROPS}/{DATE}") -> int:
+    return main(
+        [
+            "run", "--target", "aws", "--stack", STACK, "--input", source, "--date", DATE,
+            "--lake", str(world.lake), *extra,
+        ]
+    )  # fmt: skip
+
+
+def _messages(world: World) -> list[dict]:
+    sqs = boto3.client("sqs")
+    received = sqs.receive_message(QueueUrl=world.queue, MaxNumberOfMessages=10)
+    for message in received.get("Messages", []):
+        sqs.delete_message(QueueUrl=world.queue, ReceiptHandle=message["ReceiptHandle"])
+    return [json.loads(message["Body"]) for message in received.get("Messages", [])]
+
+
+@pytest.fixture(scope="module")
+def first_run(world: World) -> dict:
+    """The first run's exit status and SNS messages."""
+    return {"code": _run(world), "messages": _messages(world)}
+
+
+def _published_rows() -> list[dict]:
+    return ds.dataset(RESULT, format="parquet").to_table().to_pylist()
+
+
+def test_deploy_reads_back_every_output_the_run_needs(world: World) -> None:
+    assert world.stack.lake_uri == f"s3://{BUCKET}"
+    assert world.stack.glue_script_uri == f"s3://{BUCKET}/code/glue_spark/compact_result.py"
+    assert world.stack.topic_arn.endswith(":reorder-notifications")
+
+
+def test_deploying_again_updates_the_stack_in_place(world: World) -> None:
+    assert main(["deploy", "--stack", STACK, "--bucket", BUCKET]) == 0
+    assert read_stack(boto3.client("cloudformation"), STACK) == world.stack
+
+
+def test_the_run_publishes_one_file_of_the_built_rows_sorted_by_user_and_product(
+    world: World, first_run: dict
+) -> None:
+    assert first_run["code"] == 0
+    built = ds.dataset(world.athena.locations["result_table"], format="parquet").to_table()
+    published = _published_rows()
+    assert len(published) == built.num_rows > 0
+    keys = [(row["user_id"], row["product_id"]) for row in published]
+    assert keys == sorted(keys)
+    assert sorted(keys) == sorted(
+        zip(built["user_id"].to_pylist(), built["product_id"].to_pylist(), strict=True)
+    )
+
+
+def test_the_drop_lands_byte_for_byte_in_the_s3_raw_zone(world: World, first_run: dict) -> None:
+    lake = S3Lake(BUCKET, "", boto3.client("s3"))
+    for key in LocalLake(world.drop).list_keys():
+        table = key.removesuffix(".csv")
+        with lake.open(f"raw/{table}/dt={DATE}/{key}") as landed:
+            assert landed.read() == (world.drop / key).read_bytes()
+
+
+def test_the_raw_tables_are_created_through_athena_in_the_stacks_workgroup(
+    world: World, first_run: dict
+) -> None:
+    athena = boto3.client("athena")
+    ids = athena.list_query_executions(WorkGroup=world.stack.athena_work_group)
+    queries = [
+        athena.get_query_execution(QueryExecutionId=i)["QueryExecution"]["Query"]
+        for i in ids["QueryExecutionIds"]
+    ]
+    raw = world.stack.athena_raw_schema
+    for table in ("aisles", "departments", "products", "orders", "order_products__prior"):
+        assert any(f"create external table if not exists {raw}.{table} (" in q for q in queries)
+    assert any(f"location 's3://{BUCKET}/raw/orders/'" in q for q in queries)
+
+
+def test_the_glue_job_runs_this_versions_script_on_the_catalogs_location(
+    world: World, first_run: dict
+) -> None:
+    script = boto3.client("s3").get_object(Bucket=BUCKET, Key="code/glue_spark/compact_result.py")
+    assert script["Body"].read() == GLUE_SCRIPT.read_bytes()
+    run = boto3.client("glue").get_job_run(
+        JobName=world.stack.glue_job_name, RunId=world.glue.run_ids[0]
+    )["JobRun"]
+    assert run["Arguments"] == {
+        "--input_path": world.athena.locations["result_table"],
+        "--output_path": f"s3://{BUCKET}/sandbox/result_table",
+        "--file_name": "result_table.parquet",
+    }
+
+
+def test_data_scientists_get_one_sns_message_with_the_counts(world: World, first_run: dict) -> None:
+    [message] = first_run["messages"]
+    body = json.loads(message["Message"].rsplit("\n", 1)[-1])
+    built = {
+        table: ds.dataset(location, format="parquet").count_rows()
+        for table, location in world.athena.locations.items()
+        if table != "stg_instacart__quarantine"
+    }
+    assert body["built_rows"] == built
+    assert body["published"] == RESULT
+    assert body["published_rows"] == built["result_table"]
+    orders = (world.drop / "orders.csv").read_text().splitlines()[1:]
+    assert body["landed_rows"]["orders"] == len(orders)
+    assert message["MessageAttributes"]["date"]["Value"] == DATE
+
+
+@contextmanager
+def _failing(operation: str, code: str, times: int) -> Iterator[list[str]]:
+    """Answer the first `times` calls of `operation` (e.g. sns.Publish) with error `code`,
+    before they leave the process; yields the list of calls made."""
+    calls: list[str] = []
+
+    def answer(**_: Any) -> tuple[AWSResponse, dict] | None:
+        calls.append(operation)
+        if len(calls) > times:
+            return None  # let the call through to moto
+        error = {"Error": {"Code": code, "Message": "injected by the test"}}
+        return AWSResponse("https://injected", 400, {}, None), error
+
+    events = boto3._get_default_session().events
+    events.register(f"before-call.{operation}", answer)
+    try:
+        yield calls
+    finally:
+        events.unregister(f"before-call.{operation}", answer)
+
+
+def test_a_throttled_sns_publish_is_retried_and_delivered_once(
+    world: World, first_run: dict
+) -> None:
+    # This run lands the same drop from a local folder, as an operator may.
+    with _failing("sns.Publish", "Throttling", times=1) as calls:
+        assert _run(world, source=str(world.drop)) == 0
+    assert len(calls) == 2
+    assert len(_messages(world)) == 1
+
+
+def test_a_denied_glue_call_stops_the_run_naming_the_service_and_the_reason(
+    world: World, first_run: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s3 = boto3.client("s3")
+    before = s3.head_object(Bucket=BUCKET, Key="sandbox/result_table/result_table.parquet")
+    capsys.readouterr()
+    with _failing("glue.StartJobRun", "AccessDeniedException", times=99) as calls:
+        assert _run(world) == 1
+    assert len(calls) == 1  # not retried
+    said = capsys.readouterr().err
+    assert "nothing new was published" in said
+    assert "glue StartJobRun failed: AccessDeniedException: injected by the test" in said
+    after = s3.head_object(Bucket=BUCKET, Key="sandbox/result_table/result_table.parquet")
+    assert after["ETag"] == before["ETag"]
+    assert _messages(world) == []
+
+
+def test_a_stack_that_does_not_exist_is_named(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert _run(world, "--stack", "reorder-missing") == 1
+    assert "stack 'reorder-missing' does not exist" in capsys.readouterr().err
+
+
+def test_scheduled_aws_runs_find_the_drop_in_the_buckets_input_folder(world: World) -> None:
+    from flows.aws_target import inbox
+    from flows.settings import Settings
+
+    settings = Settings(lake=world.lake, target="aws", stack=world.stack)
+    assert inbox(settings, datetime.date(2026, 11, 25)) == f"s3://{BUCKET}/input/2026-11-25"
