@@ -1,6 +1,8 @@
 """The daily Prefect flow under a test harness, and which failures its tasks retry."""
 
 import datetime
+import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -33,8 +35,18 @@ def test_the_flow_lands_builds_publishes_and_notifies(
     assert summary.published.rows == len(published)
     assert summary.quarantined == {}
     assert summary.nodes and not [n for n in summary.nodes if n.status in ("error", "fail")]
-    outbox = (tmp_path / "outbox" / "notifications.jsonl").read_text().splitlines()
-    assert len(outbox) == 1 and summary.run_id in outbox[0]
+    [line] = (tmp_path / "outbox" / "notifications.jsonl").read_text().splitlines()
+    notification = json.loads(line)
+    assert notification["run_id"] == summary.run_id
+    assert notification["published"] == summary.published.location
+    assert notification["published_rows"] == len(published)
+    assert notification["built_rows"]["result_table"] == len(published)
+    prior = duckdb.sql(f"select count(*) from '{tmp_path}/curated/order_products_prior/*.parquet'")
+    assert notification["built_rows"]["order_products_prior"] == prior.fetchall()[0][0]
+    lines = (drop / "order_products__prior.csv").read_text().count("\n") - 1
+    assert notification["landed_rows"]["order_products__prior"] == lines
+    assert notification["quarantined_rows"] == {}
+    assert set(notification["seconds"]) == {"land", "dbt_build", "compact"}
 
 
 def test_a_rejected_drop_stops_the_flow_without_retrying(
@@ -78,3 +90,24 @@ def test_tasks_retry_a_failed_state_only_for_a_transient_error(
 )
 def test_only_transient_service_errors_are_retried(error: Exception, transient: bool) -> None:
     assert is_transient(error) is transient
+
+
+def test_a_failing_dbt_test_stops_the_flow_before_publication(
+    prefect_harness, drop: Path, tmp_path: Path
+) -> None:
+    from flows.flow import reorder_daily
+    from flows.transform import TransformError
+
+    lake = tmp_path / "lake"
+    first = reorder_daily(str(drop), DATE, str(lake))
+    published = Path(first.published.location).read_bytes()
+    bad = tmp_path / "bad"
+    shutil.copytree(drop, bad)
+    orders = (bad / "orders.csv").read_text().splitlines(keepends=True)
+    orders[1] = orders[1].replace(",prior,", ",priro,")  # an eval_set typo: one quarantined row
+    (bad / "orders.csv").write_text("".join(orders))
+
+    with pytest.raises(TransformError, match="quarantine"):
+        reorder_daily(str(bad), DATE + datetime.timedelta(days=1), str(lake), "duckdb", 0.0)
+    assert Path(first.published.location).read_bytes() == published
+    assert len((lake / "outbox" / "notifications.jsonl").read_text().splitlines()) == 1
