@@ -11,7 +11,7 @@ script, so tests/flows/aws_standins.py does their work on S3 and in the catalog.
 import datetime
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,29 +50,41 @@ class World:
 
 
 def _created_as_cloudformation_would(stack: AwsStack) -> None:
+    # moto's state is the process's: another module may have made some of these already.
     glue, athena = boto3.client("glue"), boto3.client("athena")
     for database in (stack.athena_schema, stack.athena_raw_schema):
-        glue.create_database(DatabaseInput={"Name": database})
-    glue.create_job(
-        Name=stack.glue_job_name,
-        Role="arn:aws:iam::123456789012:role/reorder-glue",
-        Command={"Name": "glueetl", "ScriptLocation": stack.glue_script_uri},
-        GlueVersion="5.0",
-    )
-    athena.create_work_group(
-        Name=stack.athena_work_group,
-        Configuration={"ResultConfiguration": {"OutputLocation": f"s3://{BUCKET}/athena-results/"}},
-    )
+        with suppress(glue.exceptions.AlreadyExistsException):
+            glue.create_database(DatabaseInput={"Name": database})
+    with suppress(glue.exceptions.AlreadyExistsException):
+        glue.create_job(
+            Name=stack.glue_job_name,
+            Role="arn:aws:iam::123456789012:role/reorder-glue",
+            Command={"Name": "glueetl", "ScriptLocation": stack.glue_script_uri},
+            GlueVersion="5.0",
+        )
+    groups = [group["Name"] for group in athena.list_work_groups()["WorkGroups"]]
+    if stack.athena_work_group not in groups:
+        athena.create_work_group(
+            Name=stack.athena_work_group,
+            Configuration={"ResultConfiguration": {"OutputLocation": f"s3://{BUCKET}/results/"}},
+        )
 
 
-def _subscribed_queue(topic_arn: str) -> str:
-    sqs = boto3.client("sqs")
+@contextmanager
+def _subscribed_queue(topic_arn: str) -> Iterator[str]:
+    """An SQS queue subscribed to the topic while in use (the topic's name is the stack's
+    fixed one, which other modules' stacks share on the same moto server)."""
+    sqs, sns = boto3.client("sqs"), boto3.client("sns")
     queue = sqs.create_queue(QueueName="reorder-e2e-data-scientists")["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
-    boto3.client("sns").subscribe(
+    subscription = sns.subscribe(
         TopicArn=topic_arn, Protocol="sqs", Endpoint=arn["Attributes"]["QueueArn"]
-    )
-    return queue
+    )["SubscriptionArn"]
+    try:
+        yield queue
+    finally:
+        sns.unsubscribe(SubscriptionArn=subscription)
+        sqs.delete_queue(QueueUrl=queue)
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +103,14 @@ def world(
         with LocalLake(drop).open(key) as body:
             drops.write(key, body)
     athena, glue = AthenaBuild(tmp_path_factory.mktemp("athena")), GlueRun()
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, _subscribed_queue(stack.topic_arn) as queue:
         patch.setattr("flows.flow.build_models", athena)
         patch.setattr("flows.aws_target.run_glue_job", glue)
         yield World(
             stack=stack,
             drop=drop,
             lake=tmp_path_factory.mktemp("state"),
-            queue=_subscribed_queue(stack.topic_arn),
+            queue=queue,
             athena=athena,
             glue=glue,
         )
