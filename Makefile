@@ -12,6 +12,7 @@ DEMO_DROP ?= data/drops/demo
 DEMO_DATE ?= $(shell date -u +%F)
 LAKE ?= lake
 DOCS_PORT ?= 8080
+PORT ?= 8000
 # Prefect and dbt report usage to the internet unless told not to.
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -20,7 +21,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 .PHONY: help bootstrap run test lint format generate-full docs clean
 
 help:
-	@echo "make run    generate a demo drop and run the pipeline on it (embedded, local)"
+	@echo "make run    generate a demo drop, run the pipeline on it, serve the page on port $(PORT)"
 	@echo "make test   lint and run the whole test suite"
 	@echo "make bootstrap   only install: .venv from uv.lock with every extra"
 	@echo "make generate-full   one full-scale drop (206,209 users) in data/drops/full"
@@ -31,15 +32,18 @@ bootstrap: $(BIN)/reorder
 $(BIN)/reorder: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet uv
-	@# PySpark (the Glue script, run locally) needs a Java runtime.
-	@command -v java >/dev/null 2>&1 || { apt-get update -qq \
-		&& apt-get install -y -qq default-jre-headless; }
+	@# PySpark (the Glue script, run locally) needs a Java runtime; the page's browser test
+	@# needs Chromium.
+	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 \
+		|| { apt-get update -qq && apt-get install -y -qq default-jre-headless chromium; }
 	$(UV) sync --frozen --all-extras
 	@touch $@
 
 run: bootstrap
 	$(BIN)/reorder generate --users $(DEMO_USERS) --seed $(DEMO_SEED) --out $(DEMO_DROP)
 	$(BIN)/reorder run --input $(DEMO_DROP) --date $(DEMO_DATE) --lake $(LAKE)
+	@echo "The page: http://127.0.0.1:$(PORT)  (the API's documentation: /docs; Ctrl-C stops)"
+	$(BIN)/reorder serve --lake $(LAKE) --port $(PORT)
 
 test: bootstrap lint
 	$(BIN)/pytest

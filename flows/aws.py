@@ -110,6 +110,16 @@ def run_glue_job(
         waited += poll_seconds
 
 
+def _model_line(model: dict | None) -> str:
+    if model is None:
+        return "model: none trained in this run"
+    verdict = "deployed" if model["deployed"] else "NOT deployed"
+    return (
+        f"model {model['version']}: ROC AUC {model['metrics']['roc_auc']:.4f}, "
+        f"{verdict} ({model['gate']}); serving {model['serving'] or 'nothing'}"
+    )
+
+
 def publish_sns(sns: Any, topic_arn: str, notification: Notification) -> str:
     """Publish to the topic: a subject and text a person reads, attributes for machines."""
     body = notification.body
@@ -129,6 +139,7 @@ def publish_sns(sns: Any, topic_arn: str, notification: Notification) -> str:
                 )
                 or "nothing"
             ),
+            _model_line(body.get("model")),
             "seconds: " + ", ".join(f"{s} {v:.1f}" for s, v in body["seconds"].items()),
             "",
             json.dumps(body, sort_keys=True),

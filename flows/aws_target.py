@@ -20,10 +20,12 @@ from flows.compact import FILE_NAME, GLUE_SCRIPT, Compacted
 from flows.lake import S3Lake
 from flows.landing import LandingReport, land_drop
 from flows.notify import Notification
+from flows.release import Release
 from flows.settings import Settings
 from flows.stack import AwsStack, read_stack
 from flows.steps import Steps
 from flows.tables import BUILT_TABLES, QUARANTINE_TABLE, count_rows
+from flows.training import TrainingError
 from flows.transform import TransformError, dbt_build, run_dbt
 
 
@@ -76,6 +78,16 @@ def publish(settings: Settings) -> Compacted:
     return Compacted(location=location, rows=count_rows(location))
 
 
+def train(settings: Settings, published: Compacted, version: str) -> None:
+    raise TrainingError(
+        "training on SageMaker is not available on the aws target yet: run with --no-train"
+    )
+
+
+def release_model(settings: Settings, version: str) -> Release:
+    raise TrainingError("deploying to SageMaker is not available on the aws target yet")
+
+
 def locate(settings: Settings) -> Mapping[str, str]:
     """Where the catalog says each reported table's files are."""
     stack = _stack(settings)
@@ -95,5 +107,12 @@ def notify(settings: Settings, notification: Notification) -> str:
 
 
 AWS_STEPS = Steps(
-    inbox=inbox, land=land, build=dbt_build, publish=publish, locate=locate, notify=notify
+    inbox=inbox,
+    land=land,
+    build=dbt_build,
+    publish=publish,
+    train=train,
+    release=release_model,
+    locate=locate,
+    notify=notify,
 )

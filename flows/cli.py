@@ -14,9 +14,13 @@ from datagen.generate import DropSpec, generate_drop
 from flows.aws import AwsError
 from flows.compact import CompactionError
 from flows.daily import RunSummary
+from flows.lake import LocalLake
 from flows.landing import LandingError
+from flows.registry import Registry, RegistryError
+from flows.release import GatePolicy
 from flows.settings import COMPACTORS, PROJECT_DIR, TARGETS
 from flows.stack import DEFAULT_STACK, StackError
+from flows.training import TrainingError
 from flows.transform import TransformError
 
 TEMPLATE = PROJECT_DIR / "infra" / "template.yaml"
@@ -107,6 +111,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--quarantine-max-share", type=_share, default=None,
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
     )  # fmt: skip
+    run.add_argument(
+        "--no-train", dest="train", action="store_false",
+        help="publish the result without training, gating and deploying a model",
+    )  # fmt: skip
+    run.add_argument(
+        "--min-auc", type=_share, default=GatePolicy.min_roc_auc,
+        help="quality gate: the lowest validation ROC AUC deployed "
+        f"(default {GatePolicy.min_roc_auc})",
+    )  # fmt: skip
+    run.add_argument(
+        "--max-auc-drop", type=_share, default=GatePolicy.max_roc_auc_drop,
+        help="quality gate: how much worse than the deployed model's ROC AUC is tolerated "
+        f"(default {GatePolicy.max_roc_auc_drop})",
+    )  # fmt: skip
     run.set_defaults(handler=_run)
 
     schedule = commands.add_parser(
@@ -120,7 +138,36 @@ def build_parser() -> argparse.ArgumentParser:
     schedule.add_argument(
         "--cron", default="0 2 * * *", help="when to run, in UTC (default 0 2 * * *: 02:00)"
     )
+    schedule.add_argument(
+        "--no-train", dest="train", action="store_false",
+        help="publish without training, gating and deploying a model",
+    )  # fmt: skip
     schedule.set_defaults(handler=_schedule)
+
+    model = commands.add_parser(
+        "model",
+        help="the model registry: list the versions, roll back the deployed one",
+        description="The trained model versions in the lake's models/ zone, and which one "
+        "is deployed.",
+    )
+    actions = model.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for action, text in (
+        ("list", "every version with its validation metrics; * marks the deployed one"),
+        ("rollback", "deploy again the version deployed before the current one"),
+    ):
+        command = actions.add_parser(action, help=text, description=text[0].upper() + text[1:])
+        command.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+        command.set_defaults(handler=_model_list if action == "list" else _model_rollback)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the prediction API and the public page on 127.0.0.1",
+        description="Serve the API and the page over the lake's published result_table and "
+        "deployed model, with a local endpoint, until stopped.",
+    )
+    serve.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+    serve.add_argument("--port", type=_positive_int, default=8000, help="port (default 8000)")
+    serve.set_defaults(handler=_serve)
 
     deploy = commands.add_parser(
         "deploy",
@@ -190,13 +237,14 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     try:
         summary = reorder_daily(
             str(args.input), args.date, str(args.lake), args.compactor,
-            args.quarantine_max_share, args.target, args.stack,
+            args.quarantine_max_share, args.target, args.stack, args.train,
+            args.min_auc, args.max_auc_drop,
         )  # fmt: skip
     except LandingError as error:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
-    except (TransformError, CompactionError, AwsError, StackError) as error:
+    except (TransformError, CompactionError, TrainingError, AwsError, StackError) as error:
         console.print("[red]reorder run: nothing new was published.[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
@@ -211,7 +259,7 @@ def _schedule(args: argparse.Namespace, console: Console) -> int:
     from flows.flow import daily_deployment
 
     deployment = daily_deployment(
-        str(args.lake), args.cron, args.compactor, args.target, args.stack
+        str(args.lake), args.cron, args.compactor, args.target, args.stack, args.train
     )
     where = f"stack {args.stack}" if args.target == "aws" else str(args.lake)
     console.print(f"serving reorder-daily on cron {args.cron!r} (UTC) over {where}")
@@ -235,6 +283,50 @@ def _deploy(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    from flows.serve import ServeError, serve
+
+    console.print(f"serving the page and the API on http://127.0.0.1:{args.port} (Ctrl-C stops)")
+    try:
+        serve(args.lake, args.port)
+    except ServeError as error:
+        console.print(f"[red]reorder serve: {error}[/red]")
+        return 1
+    return 0
+
+
+def _model_list(args: argparse.Namespace, console: Console) -> int:
+    registry = Registry(LocalLake(args.lake))
+    deployment = registry.deployment()
+    serving = None if deployment is None else deployment.version
+    versions = registry.versions()
+    if not versions:
+        console.print(f"no model in {args.lake / 'models'}: `reorder run` trains one")
+        return 0
+    for version in versions:
+        metrics = registry.metrics(version)
+        mark = "*" if version == serving else " "
+        console.print(
+            f"{mark} {version}  ROC AUC {metrics['roc_auc']:.4f}  PR AUC {metrics['pr_auc']:.4f}"
+            f"  mean per-order F1 {metrics['mean_order_f1']:.4f}",
+            highlight=False,
+        )
+    return 0
+
+
+def _model_rollback(args: argparse.Namespace, console: Console) -> int:
+    registry = Registry(LocalLake(args.lake))
+    before = registry.deployment()
+    try:
+        after = registry.rollback()
+    except RegistryError as error:
+        console.print(f"[red]reorder model rollback: {error}[/red]")
+        return 1
+    assert before is not None  # rollback needs a deployment
+    console.print(f"deployed {after.version} again (was {before.version})")
+    return 0
+
+
 def _no_usage_reporting() -> None:
     # Set before Prefect loads; the caller's environment wins.
     for name, value in NO_USAGE_REPORTING.items():
@@ -254,6 +346,18 @@ def _print_summary(summary: RunSummary, console: Console) -> None:
         f"{summary.published.location} "
         f"({summary.seconds['compact']:.1f} s)"
     )
+    model = summary.model
+    if model is not None:
+        metrics = model.metrics
+        console.print(
+            f"model {model.version} trained in {summary.seconds['train']:.1f} s: ROC AUC "
+            f"{metrics['roc_auc']:.4f} (up_order_rate alone "
+            f"{metrics['baseline_up_order_rate_roc_auc']:.4f}), mean per-order F1 "
+            f"{metrics['mean_order_f1']:.4f} (last basket "
+            f"{metrics['baseline_last_basket_mean_order_f1']:.4f})"
+        )
+        verdict = "deployed" if model.passed else "[yellow]not deployed[/yellow]"
+        console.print(f"  {verdict}: {model.reason}; serving {model.deployed or 'nothing'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""One daily run: land the drop, build the dbt models, publish the result, notify.
+"""One daily run: land the drop, build the dbt models, publish the result, train a model,
+deploy it if it passes the quality gate, notify.
 
 The run is the same on both targets; `steps_for` picks the target's implementation once.
 """
@@ -13,6 +14,8 @@ from flows.compact import Compacted
 from flows.landing import LandingReport
 from flows.local_target import LOCAL_STEPS
 from flows.notify import Notification, new_run_id
+from flows.registry import new_version
+from flows.release import Release
 from flows.settings import Settings
 from flows.steps import Steps
 from flows.tables import built_row_counts, quarantine_counts
@@ -31,6 +34,7 @@ class RunSummary:
     built_rows: dict[str, int]
     quarantined: dict[tuple[str, str], int]
     published: Compacted
+    model: Release | None = None  # None when the run did not train
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -59,15 +63,27 @@ def run_daily(
     published = steps.publish(settings)
     seconds["compact"] = time.perf_counter() - started
 
+    run_id = new_run_id()
+    model = None
+    if settings.train:
+        started = time.perf_counter()
+        version = new_version(run_id)
+        steps.train(settings, published, version)
+        seconds["train"] = time.perf_counter() - started
+        started = time.perf_counter()
+        model = steps.release(settings, version)
+        seconds["release"] = time.perf_counter() - started
+
     locations = steps.locate(settings)
     summary = RunSummary(
-        run_id=new_run_id(),
+        run_id=run_id,
         date=date,
         landing=landing,
         nodes=run_results(settings),
         built_rows=built_row_counts(locations),
         quarantined=quarantine_counts(locations),
         published=published,
+        model=model,
         seconds=seconds,
     )
     steps.notify(settings, notification_for(summary))
@@ -79,9 +95,14 @@ def notification_for(summary: RunSummary) -> Notification:
     quarantined: dict[str, dict[str, int]] = {}
     for (table, rule), count in summary.quarantined.items():
         quarantined.setdefault(table, {})[rule] = count
+    subject = (
+        f"reorder: result_table for {summary.date} published ({summary.published.rows:,} rows)"
+    )
+    if summary.model is not None:
+        outcome = "deployed" if summary.model.passed else "not deployed"
+        subject += f"; model {summary.model.version} {outcome}"
     return Notification(
-        subject=f"reorder: result_table for {summary.date} published "
-        f"({summary.published.rows:,} rows)",
+        subject=subject,
         body={
             "run_id": summary.run_id,
             "date": summary.date.isoformat(),
@@ -90,6 +111,25 @@ def notification_for(summary: RunSummary) -> Notification:
             "quarantined_rows": quarantined,
             "published": summary.published.location,
             "published_rows": summary.published.rows,
+            "model": None if summary.model is None else model_report(summary.model),
             "seconds": {step: round(value, 3) for step, value in summary.seconds.items()},
         },
     )
+
+
+# The metrics a notification carries; the rest are in the model's metrics.json and report.
+NOTIFIED_METRICS = (
+    "roc_auc", "pr_auc", "log_loss", "threshold", "f1", "mean_order_f1",
+    "baseline_up_order_rate_roc_auc", "baseline_last_basket_mean_order_f1",
+)  # fmt: skip
+
+
+def model_report(model: Release) -> dict:
+    """What a notification says of the model this run trained."""
+    return {
+        "version": model.version,
+        "metrics": {name: model.metrics[name] for name in NOTIFIED_METRICS},
+        "deployed": model.passed,
+        "gate": model.reason,
+        "serving": model.deployed,
+    }

@@ -18,6 +18,7 @@ from prefect_dbt import PrefectDbtRunner, PrefectDbtSettings
 
 from flows.aws_target import read_target_stack
 from flows.daily import RunSummary, run_daily, steps_for
+from flows.release import GatePolicy
 from flows.retry import retry_transient
 from flows.settings import Settings
 from flows.stack import DEFAULT_STACK
@@ -84,6 +85,8 @@ def prefect_steps(steps: Steps) -> Steps:
         land=_retried(steps.land, "land"),
         build=build_models,
         publish=_retried(steps.publish, "compact"),
+        train=_retried(steps.train, "train"),
+        release=_retried(steps.release, "release"),
         locate=_retried(steps.locate, "locate"),
         notify=_retried(steps.notify, "notify"),
     )
@@ -101,6 +104,9 @@ def reorder_daily(
     quarantine_max_share: float | None = None,
     target: str = "local",
     stack: str = DEFAULT_STACK,
+    train: bool = True,
+    min_roc_auc: float = GatePolicy.min_roc_auc,
+    max_roc_auc_drop: float = GatePolicy.max_roc_auc_drop,
 ) -> RunSummary:
     """One daily run on `target`. Scheduled runs pass no source or date: the drop is then
     the target's inbox for today (UTC): <lake>/input/<date>/, or input/<date>/ in the
@@ -111,6 +117,8 @@ def reorder_daily(
         compactor=compactor,
         quarantine_max_share=quarantine_max_share,
         stack=read_target_stack(stack) if target == "aws" else None,
+        train=train,
+        gate=GatePolicy(min_roc_auc=min_roc_auc, max_roc_auc_drop=max_roc_auc_drop),
     )
     steps = steps_for(target)
     date = date or datetime.datetime.now(datetime.UTC).date()
@@ -123,9 +131,12 @@ def daily_deployment(
     compactor: str = "duckdb",
     target: str = "local",
     stack: str = DEFAULT_STACK,
+    train: bool = True,
 ):
     """The deployment `reorder schedule` serves: the flow on a daily cron, in UTC."""
-    parameters: dict[str, str] = {"lake": str(Path(lake).resolve()), "target": target}
+    parameters: dict[str, str | bool] = {"lake": str(Path(lake).resolve()), "target": target}
+    if not train:
+        parameters["train"] = False
     if target == "aws":
         parameters["stack"] = stack
     else:

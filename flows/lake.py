@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, closing, contextmanager
@@ -39,6 +40,10 @@ class Lake(ABC):
     @abstractmethod
     def write(self, key: str, stream: Readable) -> None:
         """Write an object from a stream, replacing any object under that key."""
+
+    @abstractmethod
+    def exists(self, key: str) -> bool:
+        """Whether an object is stored under exactly this key."""
 
     @abstractmethod
     def list_keys(self, prefix: str = "") -> list[str]:
@@ -80,14 +85,24 @@ class LocalLake(Lake):
             yield stream
 
     def write(self, key: str, stream: Readable) -> None:
+        # Written beside and renamed into place, as S3 replaces an object: a reader sees the
+        # old object or the new one, never a part.
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as out:
-            while chunk := stream.read(COPY_CHUNK):
-                out.write(chunk)
-            out.flush()
-            # Durable before it can be published: a rename must never expose unwritten data.
-            os.fsync(out.fileno())
+        partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+        try:
+            with partial.open("wb") as out:
+                while chunk := stream.read(COPY_CHUNK):
+                    out.write(chunk)
+                out.flush()
+                # Durable before it is renamed: a rename must never expose unwritten data.
+                os.fsync(out.fileno())
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def list_keys(self, prefix: str = "") -> list[str]:
         base = self._path(prefix)
@@ -184,6 +199,15 @@ class S3Lake(Lake):
     def write(self, key: str, stream: Readable) -> None:
         # upload_fileobj reads a stream without seek sequentially, in part-sized reads.
         self._client.upload_fileobj(stream, self.bucket, self._key(key))
+
+    def exists(self, key: str) -> bool:
+        try:
+            self._client.head_object(Bucket=self.bucket, Key=self._key(key))
+        except self._client.exceptions.ClientError as error:
+            if error.response["Error"]["Code"] in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
+        return True
 
     def list_keys(self, prefix: str = "") -> list[str]:
         folder = self._key(prefix)

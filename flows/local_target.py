@@ -1,16 +1,22 @@
-"""The local target's steps: a lake folder, DuckDB through dbt, a local compactor, the outbox."""
+"""The local target's steps: a lake folder, DuckDB through dbt, a local compactor, training
+in a subprocess, the registry in the lake, the outbox file."""
 
 import datetime
+import shutil
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from flows.compact import Compacted, compact
 from flows.lake import LocalLake
 from flows.landing import LandingReport, land_drop
 from flows.notify import Notification, send_local
+from flows.registry import ZONE, Registry
+from flows.release import Release, release
 from flows.settings import Settings
 from flows.steps import Steps
 from flows.tables import local_locations
+from flows.training import train_locally
 from flows.transform import dbt_build
 
 
@@ -28,6 +34,27 @@ def publish(settings: Settings) -> Compacted:
     return compact(settings, settings.compactor)
 
 
+def _registry(settings: Settings) -> Registry:
+    return Registry(LocalLake(settings.lake))
+
+
+def train(settings: Settings, published: Compacted, version: str) -> None:
+    """Train with sagemaker/train.py in a subprocess and register the model."""
+    work = settings.lake / ZONE / ".training" / version
+    try:
+        trained = train_locally(published.location, work)
+        _registry(settings).add(version, trained.model_dir, trained.report)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        with suppress(OSError):
+            work.parent.rmdir()  # once no other training is under way
+
+
+def release_model(settings: Settings, version: str) -> Release:
+    """Gate the model; if it passes, deploy it (the local endpoint follows the registry)."""
+    return release(_registry(settings), version, settings.gate)
+
+
 def locate(settings: Settings) -> Mapping[str, str]:
     return local_locations(settings.lake)
 
@@ -37,5 +64,12 @@ def notify(settings: Settings, notification: Notification) -> str:
 
 
 LOCAL_STEPS = Steps(
-    inbox=inbox, land=land, build=dbt_build, publish=publish, locate=locate, notify=notify
+    inbox=inbox,
+    land=land,
+    build=dbt_build,
+    publish=publish,
+    train=train,
+    release=release_model,
+    locate=locate,
+    notify=notify,
 )

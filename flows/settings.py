@@ -1,8 +1,9 @@
 """Run settings: built once at the edge (the command line) and passed down to every step."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from flows.release import GatePolicy
 from flows.stack import AwsStack
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the dbt project is the repository root
@@ -24,6 +25,8 @@ class Settings:
     compactor: str = "duckdb"  # local only: on aws the Glue job compacts
     quarantine_max_share: float | None = None  # None: the dbt project's default
     stack: AwsStack | None = None  # the aws target's stack outputs
+    train: bool = True  # train, gate and deploy a model after publishing
+    gate: GatePolicy = field(default_factory=GatePolicy)
     project_dir: Path = PROJECT_DIR
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from flows.compact import Compacted
 from flows.landing import LandingReport
 from flows.notify import Notification
+from flows.release import Release
 from flows.settings import Settings
 
 
@@ -23,5 +24,7 @@ class Steps:
     land: Callable[[Settings, str | Path, datetime.date], LandingReport]
     build: Callable[[Settings], object]
     publish: Callable[[Settings], Compacted]
+    train: Callable[[Settings, Compacted, str], None]  # registers the model as the version
+    release: Callable[[Settings, str], Release]  # the quality gate, then deployment
     locate: Callable[[Settings], Mapping[str, str]]  # table -> its parquet files' location
     notify: Callable[[Settings, Notification], str]  # returns where the message went

@@ -68,3 +68,20 @@ def fake_aws_for_module(
     with pytest.MonkeyPatch.context() as patch:
         _point_boto3_at(moto_endpoint, tmp_path_factory.mktemp("aws"), patch)
         yield moto_endpoint
+
+
+@pytest.fixture(scope="session")
+def trained_lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A lake after one plain daily run (no Prefect) on 1,500 generated users: the published
+    result_table and a trained, deployed model. Read-only: copy it to change it."""
+    import datetime
+
+    from datagen.generate import DropSpec, generate_drop
+    from flows.daily import run_daily
+    from flows.settings import Settings
+
+    drop = tmp_path_factory.mktemp("trained-drop")
+    generate_drop(DropSpec(users=1500, products=3000, seed=3), drop)
+    lake = tmp_path_factory.mktemp("trained-lake")
+    run_daily(Settings(lake=lake), drop, datetime.date(2026, 11, 25))
+    return lake

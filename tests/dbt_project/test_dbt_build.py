@@ -293,7 +293,7 @@ def test_a_published_run_notifies_with_counts_and_quarantine(
         for rule, count in rules.items()
     }
     assert quarantined == {key: count for key, count in bad_drop["expected"].items() if count}
-    assert set(message["seconds"]) == {"land", "dbt_build", "compact"}
+    assert set(message["seconds"]) == {"land", "dbt_build", "compact", "train", "release"}
     assert message["subject"].startswith(f"reorder: result_table for {DAY_ONE} published")
 
 

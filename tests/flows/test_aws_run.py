@@ -120,7 +120,7 @@ def _run(world: World, *extra: str, source: str = f"s3://{DROPS}/{DATE}") -> int
     return main(
         [
             "run", "--target", "aws", "--stack", STACK, "--input", source, "--date", DATE,
-            "--lake", str(world.lake), *extra,
+            "--lake", str(world.lake), "--no-train", *extra,
         ]
     )  # fmt: skip
 

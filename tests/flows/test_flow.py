@@ -46,7 +46,8 @@ def test_the_flow_lands_builds_publishes_and_notifies(
     lines = (drop / "order_products__prior.csv").read_text().count("\n") - 1
     assert notification["landed_rows"]["order_products__prior"] == lines
     assert notification["quarantined_rows"] == {}
-    assert set(notification["seconds"]) == {"land", "dbt_build", "compact"}
+    assert set(notification["seconds"]) == {"land", "dbt_build", "compact", "train", "release"}
+    assert notification["model"]["deployed"] is True
 
 
 def test_a_rejected_drop_stops_the_flow_without_retrying(

@@ -1,0 +1,40 @@
+"""Product names for the API and the page: the published product_catalog table, held in
+memory (about 50,000 small rows), looked up by id and searched by name."""
+
+from __future__ import annotations
+
+import pyarrow.dataset as ds
+
+
+class Catalog:
+    def __init__(self, location: str | None) -> None:
+        self._products: dict[int, dict] = {}
+        if location is None:
+            return  # names are then unknown (None), and search finds nothing
+        table = ds.dataset(location, format="parquet").to_table(
+            columns=["product_id", "product_name", "aisle", "department"]
+        )
+        self._products = {row["product_id"]: row for row in table.to_pylist()}
+        self._search_keys = sorted(
+            (row["product_name"].casefold(), product) for product, row in self._products.items()
+        )
+
+    def name(self, product_id: int) -> str | None:
+        found = self._products.get(product_id)
+        return None if found is None else found["product_name"]
+
+    def search(self, query: str, limit: int) -> list[dict]:
+        """Products whose name contains `query` (any case): those starting with it first,
+        then by name."""
+        needle = query.casefold().strip()
+        if not needle or not self._products:
+            return []
+        starting, containing = [], []
+        for name, product in self._search_keys:
+            if name.startswith(needle):
+                starting.append(product)
+            elif needle in name:
+                containing.append(product)
+            if len(starting) >= limit:
+                break
+        return [self._products[product] for product in (starting + containing)[:limit]]

@@ -1,0 +1,55 @@
+"""The model endpoint the API calls: the local endpoint over HTTP, or a SageMaker endpoint.
+
+Both take rows of feature values in the model's feature order, sent as text/csv (SageMaker's
+hosting contract) and answer one probability per row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Protocol
+
+import httpx
+
+
+class EndpointError(RuntimeError):
+    """The endpoint did not answer with one probability per row."""
+
+
+def to_csv(rows: Sequence[Sequence[float | None]]) -> str:
+    return "".join(
+        ",".join("" if v is None or (isinstance(v, float) and math.isnan(v)) else repr(v)
+                 for v in row) + "\n"
+        for row in rows
+    )  # fmt: skip
+
+
+def from_csv(body: str, expected: int) -> list[float]:
+    values = [float(line) for line in body.split()]
+    if len(values) != expected:
+        raise EndpointError(f"the endpoint answered {len(values)} values for {expected} rows")
+    return values
+
+
+class Endpoint(Protocol):
+    async def predict(self, rows: Sequence[Sequence[float | None]]) -> list[float]: ...
+
+
+class LocalEndpoint:
+    """sagemaker/local_endpoint.py at a URL on this machine."""
+
+    def __init__(self, url: str) -> None:
+        self._client = httpx.AsyncClient(base_url=url, timeout=10.0)
+
+    async def predict(self, rows: Sequence[Sequence[float | None]]) -> list[float]:
+        response = await self._client.post(
+            "/invocations", content=to_csv(rows),
+            headers={"Content-Type": "text/csv", "Accept": "text/csv"},
+        )  # fmt: skip
+        if response.status_code != 200:
+            raise EndpointError(f"the endpoint answered {response.status_code}: {response.text}")
+        return from_csv(response.text, len(rows))
+
+    async def close(self) -> None:
+        await self._client.aclose()
