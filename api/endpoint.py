@@ -53,3 +53,27 @@ class LocalEndpoint:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+class SageMakerEndpoint:
+    """A SageMaker real-time endpoint, through sagemaker-runtime's InvokeEndpoint."""
+
+    def __init__(self, name: str, client: object | None = None) -> None:
+        if client is None:
+            import boto3
+
+            client = boto3.client("sagemaker-runtime")
+        self.name = name
+        self._client = client
+
+    async def predict(self, rows: Sequence[Sequence[float | None]]) -> list[float]:
+        import asyncio
+
+        def invoke() -> str:
+            response = self._client.invoke_endpoint(  # type: ignore[attr-defined]
+                EndpointName=self.name, ContentType="text/csv", Accept="text/csv",
+                Body=to_csv(rows).encode(),
+            )  # fmt: skip
+            return response["Body"].read().decode()
+
+        return from_csv(await asyncio.to_thread(invoke), len(rows))

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Mapping
 from pathlib import Path
 
+from flows import aws_model
 from flows.aws import (
     aws_call,
     aws_client,
@@ -20,12 +21,11 @@ from flows.compact import FILE_NAME, GLUE_SCRIPT, Compacted
 from flows.lake import S3Lake
 from flows.landing import LandingReport, land_drop
 from flows.notify import Notification
-from flows.release import Release
+from flows.release import Release, release
 from flows.settings import Settings
 from flows.stack import AwsStack, read_stack
 from flows.steps import Steps
 from flows.tables import BUILT_TABLES, QUARANTINE_TABLE, count_rows
-from flows.training import TrainingError
 from flows.transform import TransformError, dbt_build, run_dbt
 
 
@@ -79,13 +79,28 @@ def publish(settings: Settings) -> Compacted:
 
 
 def train(settings: Settings, published: Compacted, version: str) -> None:
-    raise TrainingError(
-        "training on SageMaker is not available on the aws target yet: run with --no-train"
-    )
+    """Train in a SageMaker training job on channels in the lake; register the model."""
+    stack = _stack(settings)
+    with aws_call("s3"):
+        channels = aws_model.write_channels(
+            published.location, f"{stack.lake_uri}/models/{version}/channels"
+        )
+    with aws_call("sagemaker"):
+        job = aws_model.train(stack, channels, version)
+    with aws_call("s3"):
+        aws_model.register(stack, aws_model.registry_for(stack), job, version)
 
 
 def release_model(settings: Settings, version: str) -> Release:
-    raise TrainingError("deploying to SageMaker is not available on the aws target yet")
+    """Gate the model; if it passes, put it behind the stack's SageMaker endpoint."""
+    stack = _stack(settings)
+
+    def serve(passed: str) -> None:
+        with aws_call("sagemaker"):
+            aws_model.deploy(stack, passed)
+
+    with aws_call("s3"):
+        return release(aws_model.registry_for(stack), version, settings.gate, serve=serve)
 
 
 def locate(settings: Settings) -> Mapping[str, str]:

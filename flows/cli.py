@@ -4,6 +4,7 @@ import argparse
 import datetime
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -11,7 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
-from flows.aws import AwsError
+from flows.aws import AwsError, aws_call
 from flows.compact import CompactionError
 from flows.daily import RunSummary
 from flows.lake import LocalLake
@@ -157,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         command = actions.add_parser(action, help=text, description=text[0].upper() + text[1:])
         command.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+        command.add_argument("--target", choices=TARGETS, default="local",
+                             help="local (default): the lake folder; aws: the stack's bucket "
+                             "and SageMaker endpoint")  # fmt: skip
+        command.add_argument("--stack", default=DEFAULT_STACK, help="aws: the stack's name")
         command.set_defaults(handler=_model_list if action == "list" else _model_rollback)
 
     serve = commands.add_parser(
@@ -295,34 +300,57 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _registry(args: argparse.Namespace) -> tuple[Registry, Callable[[str], None], str]:
+    """The target's registry, how a version is put behind its endpoint, and where it is."""
+    if args.target == "local":  # the local endpoint follows the registry by itself
+        return Registry(LocalLake(args.lake)), lambda version: None, str(args.lake / "models")
+    from flows import aws_model
+    from flows.aws_target import read_target_stack
+
+    stack = read_target_stack(args.stack)
+
+    def serve(version: str) -> None:
+        with aws_call("sagemaker"):
+            aws_model.deploy(stack, version)
+
+    return aws_model.registry_for(stack), serve, f"{stack.lake_uri}/models"
+
+
 def _model_list(args: argparse.Namespace, console: Console) -> int:
-    registry = Registry(LocalLake(args.lake))
-    deployment = registry.deployment()
-    serving = None if deployment is None else deployment.version
-    versions = registry.versions()
+    try:
+        registry, _, where = _registry(args)
+        deployment = registry.deployment()
+        versions = registry.versions()
+        metrics = {version: registry.metrics(version) for version in versions}
+    except (AwsError, StackError) as error:
+        console.print(f"[red]reorder model list: {error}[/red]")
+        return 1
     if not versions:
-        console.print(f"no model in {args.lake / 'models'}: `reorder run` trains one")
+        console.print(f"no model in {where}: `reorder run` trains one")
         return 0
+    serving = None if deployment is None else deployment.version
     for version in versions:
-        metrics = registry.metrics(version)
         mark = "*" if version == serving else " "
         console.print(
-            f"{mark} {version}  ROC AUC {metrics['roc_auc']:.4f}  PR AUC {metrics['pr_auc']:.4f}"
-            f"  mean per-order F1 {metrics['mean_order_f1']:.4f}",
+            f"{mark} {version}  ROC AUC {metrics[version]['roc_auc']:.4f}  "
+            f"PR AUC {metrics[version]['pr_auc']:.4f}  "
+            f"mean per-order F1 {metrics[version]['mean_order_f1']:.4f}",
             highlight=False,
         )
     return 0
 
 
 def _model_rollback(args: argparse.Namespace, console: Console) -> int:
-    registry = Registry(LocalLake(args.lake))
-    before = registry.deployment()
     try:
+        registry, serve, _ = _registry(args)
+        before = registry.deployment()
+        if before is None or not before.history:
+            raise RegistryError("no earlier deployed model to roll back to")
+        serve(before.history[-1])  # the endpoint first: the registry records what serves
         after = registry.rollback()
-    except RegistryError as error:
+    except (RegistryError, AwsError, StackError, TrainingError) as error:
         console.print(f"[red]reorder model rollback: {error}[/red]")
         return 1
-    assert before is not None  # rollback needs a deployment
     console.print(f"deployed {after.version} again (was {before.version})")
     return 0
 

@@ -120,9 +120,9 @@ $("suggest-form").addEventListener("submit", async (event) => {
     summary.textContent = `Suggested next basket: ${answer.basket.length} product(s)` +
       (answer.basket_includes_none ? ", and quite possibly no reorder at all" : "") +
       ` (expected F1 ${answer.expected_f1.toFixed(3)}).`;
-    target.append(summary, table(["product", "probability"], answer.products.map((p) => ({
+    target.append(summary, table(["product", "probability", "in the basket"], answer.products.map((p) => ({
       className: basket.has(p.product_id) ? "in-basket" : "",
-      cells: [p.product_name || `#${p.product_id}`, percent(p.probability)],
+      cells: [p.product_name || `#${p.product_id}`, percent(p.probability), basket.has(p.product_id) ? "yes" : ""],
     }))));
   } catch (error) {
     showError(target, error);

@@ -1,8 +1,9 @@
-"""Stand-ins for the two engines moto does not run: Athena SQL and Glue job scripts.
+"""Stand-ins for the engines moto does not run: Athena SQL, Glue job scripts and SageMaker
+training containers.
 
-moto answers Athena's and Glue's API calls but executes neither SQL nor scripts. To run the
-aws target end to end, these do what the engines would do to S3 and to the Glue catalog,
-with the project's own local implementations:
+moto answers their API calls but executes neither SQL nor scripts. To run the aws target end
+to end, these do what the engines would do to S3 and to the Glue catalog, with the project's
+own local implementations:
 
 - `AthenaBuild` replaces `dbt build` on the athena target: it copies the S3 lake's raw zone
   into a local lake, builds the same models there with dbt on DuckDB, then puts each table
@@ -11,14 +12,22 @@ with the project's own local implementations:
 - `GlueRun` replaces the Spark work of a Glue job run: after the real `run_glue_job` call
   against moto, it sorts the input parts into one parquet file staged beside the published
   folder and hands it to the Glue script's own `publish`, whose S3 code runs against moto.
+- `SageMakerTraining` does the training container's work after the real SDK call, and
+  `moto_updates_endpoints` adds the UpdateEndpoint call moto lacks.
 
-What verifies Athena SQL and the Glue script instead: the athena-compiled SQL is checked
-by tests/dbt_project/test_athena_portability.py, and the script runs on local PySpark in
-tests/flows/test_compact.py.
+What verifies them instead: the athena-compiled SQL is checked by
+tests/dbt_project/test_athena_portability.py, the Glue script runs on local PySpark in
+tests/flows/test_compact.py, and sagemaker/train.py and inference.py run locally in
+tests/sagemaker/.
 """
 
 import importlib.util
+import os
+import subprocess
+import sys
+import tarfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -110,3 +119,69 @@ class GlueRun:
         self.script.publish(store, staged, output, arguments["file_name"])
         store.remove(staging)
         return run_id
+
+
+class SageMakerTraining:
+    """`aws_model.train`, followed by the training container's work as SageMaker does it:
+    the real SDK call creates the job on moto (which marks it Completed at once), then
+    sagemaker/train.py runs here on the channels read back from S3, and its model and output
+    folders are put where SageMaker puts them, as model.tar.gz and output.tar.gz."""
+
+    def __init__(self, workdir: Path) -> None:
+        from flows import aws_model
+
+        self.workdir = workdir
+        self.jobs: list[dict] = []
+        self._train = aws_model.train  # the real one, before it is patched with this
+
+    def __call__(self, stack: Any, channels: dict[str, str], version: str, **_: Any) -> dict:
+        from flows import aws_model
+
+        job = self._train(stack, channels, version, poll_s=0)
+        work = self.workdir / version
+        environment = {**os.environ}
+        for name, uri in channels.items():
+            bucket, prefix = uri.removeprefix("s3://").split("/", 1)
+            lake = S3Lake(bucket, prefix, boto3.client("s3"))
+            for key in lake.list_keys():
+                with lake.open(key) as body:
+                    LocalLake(work / "channels" / name).write(key, body)
+            environment[f"SM_CHANNEL_{name.upper()}"] = str(work / "channels" / name)
+        environment |= {"SM_MODEL_DIR": str(work / "model"),
+                        "SM_OUTPUT_DATA_DIR": str(work / "output")}  # fmt: skip
+        subprocess.run(
+            [sys.executable, str(aws_model.SOURCE_DIR / "train.py")], env=environment,
+            check=True, capture_output=True,
+        )  # fmt: skip
+        model_archive = job["ModelArtifacts"]["S3ModelArtifacts"]
+        for folder, uri in (
+            ("model", model_archive),
+            ("output", model_archive.rsplit("/", 1)[0] + "/output.tar.gz"),
+        ):
+            archive = work / f"{folder}.tar.gz"
+            with tarfile.open(archive, "w:gz") as tar:
+                for path in sorted((work / folder).iterdir()):
+                    tar.add(path, arcname=path.name)
+            bucket, key = uri.removeprefix("s3://").split("/", 1)
+            boto3.client("s3").upload_file(str(archive), bucket, key)
+        self.jobs.append(job)
+        return job
+
+
+def moto_updates_endpoints() -> Callable[[], None]:
+    """Teach the moto server in this process UpdateEndpoint, which it lacks: the endpoint
+    takes the new endpoint configuration, as SageMaker's does once the update is done.
+    Returns the function that takes it back."""
+    from moto.core.responses import ActionResult
+    from moto.sagemaker.responses import SageMakerResponse
+
+    def update_endpoint(self: Any) -> Any:
+        backend = self.sagemaker_backend
+        endpoint = backend.endpoints[self._get_param("EndpointName")]
+        config = backend.endpoint_configs[self._get_param("EndpointConfigName")]
+        endpoint.endpoint_config_name = config.endpoint_config_name
+        endpoint.production_variants = config.production_variants
+        return ActionResult({"EndpointArn": endpoint.arn})
+
+    SageMakerResponse.update_endpoint = update_endpoint  # type: ignore[attr-defined]
+    return lambda: delattr(SageMakerResponse, "update_endpoint")

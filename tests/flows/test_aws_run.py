@@ -19,7 +19,7 @@ from typing import Any
 import boto3
 import pyarrow.dataset as ds
 import pytest
-from aws_standins import AthenaBuild, GlueRun
+from aws_standins import AthenaBuild, GlueRun, SageMakerTraining, moto_updates_endpoints
 from botocore.awsrequest import AWSResponse
 
 from datagen.generate import DropSpec, generate_drop
@@ -116,11 +116,13 @@ def world(
         )
 
 
-def _run(world: World, *extra: str, source: str = f"s3://{DROPS}/{DATE}") -> int:
+def _run(
+    world: World, *extra: str, source: str = f"s3://{DROPS}/{DATE}", train: bool = False
+) -> int:
     return main(
         [
             "run", "--target", "aws", "--stack", STACK, "--input", source, "--date", DATE,
-            "--lake", str(world.lake), "--no-train", *extra,
+            "--lake", str(world.lake), *([] if train else ["--no-train"]), *extra,
         ]
     )  # fmt: skip
 
@@ -284,3 +286,84 @@ def test_scheduled_aws_runs_find_the_drop_in_the_buckets_input_folder(world: Wor
 
     settings = Settings(lake=world.lake, target="aws", stack=world.stack)
     assert inbox(settings, datetime.date(2026, 11, 25)) == f"s3://{BUCKET}/input/2026-11-25"
+
+
+@pytest.fixture(scope="module")
+def trained_runs(world: World, first_run: dict, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Two runs that train on SageMaker (through the stand-in), then a rollback."""
+    from flows import aws_model
+
+    training = SageMakerTraining(tmp_path_factory.mktemp("sagemaker"))
+    forget_update = moto_updates_endpoints()
+    sagemaker = boto3.client("sagemaker")
+    endpoint = aws_model.endpoint_name(world.stack)
+    configs = []
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("flows.aws_model.train", training)
+            patch.setattr("flows.aws_model.TRAINING_TIMEOUT_S", 0)
+            patch.setattr("flows.aws_model.HOSTING_TIMEOUT_S", 0)
+            codes = [_run(world, train=True), _run(world, train=True)]
+            configs.append(sagemaker.describe_endpoint(EndpointName=endpoint))
+            codes.append(main(["model", "rollback", "--target", "aws", "--stack", STACK]))
+            configs.append(sagemaker.describe_endpoint(EndpointName=endpoint))
+    finally:
+        forget_update()
+    return {"codes": codes, "jobs": training.jobs, "endpoints": configs,
+            "messages": _messages(world)}  # fmt: skip
+
+
+def test_training_runs_in_a_sagemaker_job_in_script_mode(world: World, trained_runs: dict) -> None:
+    from flows import aws_model
+
+    assert trained_runs["codes"] == [0, 0, 0]
+    job = trained_runs["jobs"][0]
+    assert job["HyperParameters"]["sagemaker_program"] == '"train.py"'
+    assert "xgboost" in job["AlgorithmSpecification"]["TrainingImage"]
+    assert aws_model.FRAMEWORK_VERSION in job["AlgorithmSpecification"]["TrainingImage"]
+    channels = {c["ChannelName"]: c for c in job["InputDataConfig"]}
+    assert set(channels) == {"train", "validation"}
+    users = []
+    for channel in channels.values():
+        uri = channel["DataSource"]["S3DataSource"]["S3Uri"]
+        assert uri.startswith(f"s3://{BUCKET}/models/")
+        users.append(set(ds.dataset(uri, format="parquet").to_table()["user_id"].to_pylist()))
+    assert users[0] and users[1] and not users[0] & users[1]
+
+
+def test_trained_models_are_registered_in_the_s3_lake(world: World, trained_runs: dict) -> None:
+    from flows import aws_model
+
+    registry = aws_model.registry_for(world.stack)
+    versions = registry.versions()
+    assert len(versions) == 2
+    for version in versions:
+        assert registry.metrics(version)["roc_auc"] > 0.7
+        lake = S3Lake(BUCKET, f"models/{version}", boto3.client("s3"))
+        assert {"model.tar.gz", "report.html", "model/xgboost-model.json",
+                "model/features.txt"} <= set(lake.list_keys())  # fmt: skip
+
+
+def test_the_endpoint_is_created_then_updated_in_place_and_rolled_back(
+    world: World, trained_runs: dict
+) -> None:
+    from flows import aws_model
+
+    first, second = (aws_model.job_name(v) for v in
+                     aws_model.registry_for(world.stack).versions())  # fmt: skip
+    after_two_runs, after_rollback = trained_runs["endpoints"]
+    assert after_two_runs["EndpointConfigName"] == second
+    assert after_rollback["EndpointConfigName"] == first
+    assert after_two_runs["EndpointArn"] == after_rollback["EndpointArn"]  # the same endpoint
+    model = boto3.client("sagemaker").describe_model(ModelName=second)
+    assert model["PrimaryContainer"]["Environment"]["SAGEMAKER_PROGRAM"] == "inference.py"
+    assert model["PrimaryContainer"]["ModelDataUrl"].endswith(
+        f"models/{second.removeprefix('reorder-')}/model.tar.gz"
+    )
+
+
+def test_the_notification_names_the_deployed_model(trained_runs: dict) -> None:
+    bodies = [json.loads(m["Message"].rsplit("\n", 1)[-1]) for m in trained_runs["messages"]]
+    assert len(bodies) == 2
+    assert all(body["model"]["deployed"] for body in bodies)
+    assert bodies[1]["model"]["serving"] == bodies[1]["model"]["version"]

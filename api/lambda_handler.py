@@ -1,0 +1,59 @@
+"""The API as an AWS Lambda function behind API Gateway, through Mangum.
+
+Configured by the environment, from the stack's outputs:
+    REORDER_LAKE_URI           the lake, s3://bucket (published file, registry)
+    REORDER_ENDPOINT_NAME      the SageMaker endpoint serving the deployed model
+    REORDER_ATHENA_SCHEMA      the Glue database where dbt keeps product_catalog
+The app is built on the first request and kept for the container's life.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from api.app import Services, create_app
+from api.catalog import Catalog
+from api.deployed import Registry
+from api.endpoint import SageMakerEndpoint
+from api.features import FeatureStore
+
+PUBLISHED = "sandbox/result_table/result_table.parquet"
+
+
+def catalog_location(schema: str) -> str:
+    """Where dbt-athena keeps product_catalog now (each build moves it)."""
+    import boto3
+
+    table = boto3.client("glue").get_table(DatabaseName=schema, Name="product_catalog")
+    return table["Table"]["StorageDescriptor"]["Location"]
+
+
+def build_app() -> Any:
+    lake = os.environ["REORDER_LAKE_URI"].rstrip("/")
+    published = f"{lake}/{PUBLISHED}"
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    filesystem, path = pafs.FileSystem.from_uri(published)
+    columns = pq.read_schema(filesystem.open_input_file(path)).names
+    services = Services(
+        store=FeatureStore(published, columns=columns),
+        catalog=Catalog(catalog_location(os.environ["REORDER_ATHENA_SCHEMA"])),
+        registry=Registry(lake),
+        endpoint=SageMakerEndpoint(os.environ["REORDER_ENDPOINT_NAME"]),
+    )
+    return create_app(services)
+
+
+@functools.cache
+def _adapter() -> Any:
+    # Built once per Lambda container: warm requests skip reading the file's index.
+    from mangum import Mangum
+
+    return Mangum(build_app(), lifespan="off")
+
+
+def handler(event: dict, context: Any) -> dict:
+    return _adapter()(event, context)
