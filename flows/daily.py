@@ -47,8 +47,10 @@ def run_daily(
     settings: Settings, source: str | Path, date: datetime.date, steps: Steps | None = None
 ) -> RunSummary:
     """Land `source` as the drop of `date`, build every model, publish result_table as one
-    file and notify; raise on any failure, leaving the previously published file in place.
-    The steps are the settings' target's unless given (flows/flow.py passes Prefect tasks)."""
+    file, train a model and deploy it if it passes the gate (unless `settings.train` is off),
+    and notify. Raise on any failure, leaving the previously published file and the deployed
+    model in place. The steps are the settings' target's unless given (flows/flow.py passes
+    them as Prefect tasks)."""
     steps = steps or steps_for(settings.target)
     seconds: dict[str, float] = {}
     started = time.perf_counter()

@@ -1,4 +1,5 @@
-"""The daily Prefect flow: land, dbt build (one task run per dbt node), compact, notify.
+"""The daily Prefect flow: land, dbt build (one task run per dbt node), compact, train,
+release (the quality gate, then deployment), notify.
 
 Each step is a task with retries for transient service errors only; a data error (a
 rejected drop, a failing model or test, a bad compacted file) stops the flow at once and
