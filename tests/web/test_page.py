@@ -1,50 +1,15 @@
 """The public page in headless Chromium: `reorder serve` on 127.0.0.1, a person's steps typed
 in, the answers read back, a screenshot kept."""
 
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from flows.serve import free_port
-
+# Debian's Chromium, which `make bootstrap` installs (playwright cannot download one here).
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make bootstrap)"
-)
-
-
-@pytest.fixture(scope="module")
-def site(trained_lake: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--lake", str(trained_lake),
-         "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/health", timeout=1)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "reorder serve did not answer in 60 s"
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +25,7 @@ def browser() -> Iterator:
 
 
 def test_a_person_asks_about_a_customer_and_a_product(
-    site: str, browser, trained_lake: Path, tmp_path: Path
+    served: str, browser, trained_lake: Path, tmp_path: Path
 ) -> None:
     published = trained_lake / "sandbox/result_table/result_table.parquet"
     [(user, product, name)] = duckdb.sql(
@@ -69,7 +34,7 @@ def test_a_person_asks_about_a_customer_and_a_product(
         "where r.up_orders >= 3 order by r.user_id, r.product_id limit 1"
     ).fetchall()
     page = browser.new_page()
-    page.goto(site)
+    page.goto(served)
     page.fill("#user-id", str(user))
     page.fill("#product-search", name[:6])  # search by name, then pick the product
     page.wait_for_function(
@@ -92,9 +57,9 @@ def test_a_person_asks_about_a_customer_and_a_product(
     assert (tmp_path / "prediction.png").stat().st_size > 10_000
 
 
-def test_an_unknown_customer_gets_a_readable_message(site: str, browser) -> None:
+def test_an_unknown_customer_gets_a_readable_message(served: str, browser) -> None:
     page = browser.new_page()
-    page.goto(site)
+    page.goto(served)
     page.fill("#suggest-user-id", "987654")
     page.click("#suggest-form button")
     message = page.wait_for_selector("#suggest-answer .error", timeout=10_000).inner_text()
