@@ -21,16 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParameter
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.basket import best_basket
 from api.catalog import Catalog
 from api.deployed import DeployedModel, NoModelError, Registry
-from api.endpoint import Endpoint
+from api.endpoint import Endpoint, EndpointError
 from api.features import FeatureStore
 
 MAX_BATCH = 1000
@@ -143,6 +143,12 @@ def create_app(services: Services, web_dir: Path | None = None) -> FastAPI:
         version="1",
     )
 
+    @app.exception_handler(EndpointError)
+    async def endpoint_unavailable(request: Request, error: EndpointError) -> JSONResponse:
+        return JSONResponse(
+            status_code=503, content={"detail": "the model endpoint is not answering; try again"}
+        )
+
     @app.post("/predict", response_model=Prediction, response_model_exclude_none=True)
     async def predict(pair: Pair) -> Prediction:
         model = _model(services)
@@ -217,7 +223,7 @@ def create_app(services: Services, web_dir: Path | None = None) -> FastAPI:
         lines = services.store.user(user_id)
         if lines is None:
             raise HTTPException(404, f"user {user_id} is not in the published result_table")
-        rows = lines.table.to_pylist()
+        rows = lines.rows()
         probabilities = await services.endpoint.predict([_row(row, model) for row in rows])
         basket = best_basket(
             {row["product_id"]: p for row, p in zip(rows, probabilities, strict=True)}

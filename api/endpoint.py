@@ -43,10 +43,18 @@ class LocalEndpoint:
         self._client = httpx.AsyncClient(base_url=url, timeout=10.0)
 
     async def predict(self, rows: Sequence[Sequence[float | None]]) -> list[float]:
-        response = await self._client.post(
-            "/invocations", content=to_csv(rows),
-            headers={"Content-Type": "text/csv", "Accept": "text/csv"},
-        )  # fmt: skip
+        body = to_csv(rows)
+        for attempt in range(2):
+            try:
+                response = await self._client.post(
+                    "/invocations", content=body,
+                    headers={"Content-Type": "text/csv", "Accept": "text/csv"},
+                )  # fmt: skip
+                break
+            except httpx.TransportError as error:
+                # A kept-alive connection the server just closed: one new try, then give up.
+                if attempt == 1:
+                    raise EndpointError(f"the endpoint is not answering: {error!r}") from error
         if response.status_code != 200:
             raise EndpointError(f"the endpoint answered {response.status_code}: {response.text}")
         return from_csv(response.text, len(rows))

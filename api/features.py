@@ -1,63 +1,89 @@
 """Feature lookup in the published result_table file, with no database.
 
-The file is sorted by user_id, product_id, so one read of its user_id column gives every
-user's rows as one contiguous range. A request then reads only the row groups holding that
-range (a few recently read ones are kept), from a local path or from S3 alike.
+The file is read once, at start, into memory: its numeric columns as one float32 matrix
+(what XGBoost computes in anyway) beside user_id and product_id. It is sorted by user_id,
+product_id, so a user's lines are one contiguous range, found by binary search. At full
+scale (13.2 million lines) the matrix takes 1.4 GB and seconds to read; a request then costs
+microseconds instead of decoding a row group of the file (about 25 ms).
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-CACHED_ROW_GROUPS = 16
+KEYS = ("user_id", "product_id")
+NOT_FEATURES = {"order_id", "reordered"}  # ids and the label: never served as values
 
 
 @dataclass(frozen=True)
 class UserLines:
-    """One user's published lines: the columns asked for, one row per candidate product."""
+    """One user's published lines, one row per candidate product, by product_id."""
 
     user_id: int
-    table: pa.Table  # sorted by product_id
+    columns: list[str]
+    products: np.ndarray  # product ids, ascending
+    values: np.ndarray  # one row per product, one column per name in `columns`
+
+    def _row(self, product: int, values: list[float]) -> dict:
+        # NaN stands for NULL in the matrix; answers carry null, never NaN (not JSON).
+        named = {name: None if value != value else value
+                 for name, value in zip(self.columns, values, strict=True)}  # fmt: skip
+        return {"user_id": self.user_id, "product_id": product, **named}
+
+    def rows(self) -> list[dict]:
+        return [
+            self._row(product, values)
+            for product, values in zip(self.products.tolist(), self.values.tolist(), strict=True)
+        ]
 
     def product_row(self, product_id: int) -> dict | None:
-        products = self.table.column("product_id").to_numpy()
-        index = int(np.searchsorted(products, product_id))
-        if index == len(products) or products[index] != product_id:
+        index = int(np.searchsorted(self.products, product_id))
+        if index == len(self.products) or self.products[index] != product_id:
             return None
-        return self.table.slice(index, 1).to_pylist()[0]
+        return self._row(product_id, self.values[index].tolist())
+
+
+def _numeric(field: pa.Field) -> bool:
+    return pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
 
 
 class FeatureStore:
     """The published lines of any user, by user_id."""
 
-    def __init__(self, location: str, columns: list[str]) -> None:
-        filesystem, path = (
-            pafs.FileSystem.from_uri(location)
-            if "://" in location
-            else (pafs.LocalFileSystem(), location)
-        )
+    def __init__(self, location: str) -> None:
+        if "://" in location:
+            filesystem, path = pafs.FileSystem.from_uri(location)
+        else:
+            filesystem, path = pafs.LocalFileSystem(), location
         self.location = location
-        self.columns = list(dict.fromkeys(["user_id", "product_id", *columns]))
-        self._file = pq.ParquetFile(filesystem.open_input_file(path))
-        metadata = self._file.metadata
-        self.rows = metadata.num_rows
-        # Row offsets where each row group starts, and every row's user_id.
-        sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
-        self._starts = np.concatenate([[0], np.cumsum(sizes)])
-        users = self._file.read(columns=["user_id"]).column("user_id")
-        self._users = users.to_numpy()
+        parquet = pq.ParquetFile(filesystem.open_input_file(path))
+        schema = parquet.schema_arrow
+        self.columns = [
+            field.name for field in schema
+            if _numeric(field) and field.name not in {*KEYS, *NOT_FEATURES}
+        ]  # fmt: skip
+        self.rows = parquet.metadata.num_rows
+        self._users = np.empty(self.rows, dtype=np.int64)
+        self._products = np.empty(self.rows, dtype=np.int64)
+        self._values = np.empty((self.rows, len(self.columns)), dtype=np.float32)
+        start = 0
+        # Row group by row group: the file is never all in memory as arrow columns.
+        for group in range(parquet.num_row_groups):
+            table = parquet.read_row_group(group, columns=[*KEYS, *self.columns])
+            stop = start + table.num_rows
+            self._users[start:stop] = table.column("user_id").to_numpy()
+            self._products[start:stop] = table.column("product_id").to_numpy()
+            for index, name in enumerate(self.columns):
+                column = table.column(name).to_numpy(zero_copy_only=False)
+                self._values[start:stop, index] = column  # NULL arrives as NaN
+            start = stop
         if not bool(np.all(self._users[:-1] <= self._users[1:])):
             raise ValueError(f"{location}: not sorted by user_id, as the published file is")
-        self._lock = threading.Lock()
-        self._cache: OrderedDict[int, pa.Table] = OrderedDict()
 
     def user(self, user_id: int) -> UserLines | None:
         """The user's lines, or None for a user not in the file."""
@@ -65,28 +91,11 @@ class FeatureStore:
         end = int(np.searchsorted(self._users, user_id, side="right"))
         if first == end:
             return None
-        groups = range(
-            int(np.searchsorted(self._starts, first, side="right")) - 1,
-            int(np.searchsorted(self._starts, end - 1, side="right")),
+        products = self._products[first:end]
+        order = np.argsort(products, kind="stable")  # already sorted in a published file
+        return UserLines(
+            user_id=user_id,
+            columns=self.columns,
+            products=products[order],
+            values=self._values[first:end][order],
         )
-        pieces = []
-        for group in groups:
-            table = self._row_group(group)
-            start = max(first, int(self._starts[group])) - int(self._starts[group])
-            stop = min(end, int(self._starts[group + 1])) - int(self._starts[group])
-            pieces.append(table.slice(start, stop - start))
-        lines = pa.concat_tables(pieces)
-        order = pc.sort_indices(lines, sort_keys=[("product_id", "ascending")])
-        return UserLines(user_id=user_id, table=lines.take(order))
-
-    def _row_group(self, group: int) -> pa.Table:
-        with self._lock:
-            if group in self._cache:
-                self._cache.move_to_end(group)
-                return self._cache[group]
-        table = self._file.read_row_group(group, columns=self.columns)
-        with self._lock:
-            self._cache[group] = table
-            while len(self._cache) > CACHED_ROW_GROUPS:
-                self._cache.popitem(last=False)
-        return table

@@ -32,14 +32,8 @@ def catalog_location(schema: str) -> str:
 
 def build_app() -> Any:
     lake = os.environ["REORDER_LAKE_URI"].rstrip("/")
-    published = f"{lake}/{PUBLISHED}"
-    import pyarrow.fs as pafs
-    import pyarrow.parquet as pq
-
-    filesystem, path = pafs.FileSystem.from_uri(published)
-    columns = pq.read_schema(filesystem.open_input_file(path)).names
     services = Services(
-        store=FeatureStore(published, columns=columns),
+        store=FeatureStore(f"{lake}/{PUBLISHED}"),
         catalog=Catalog(catalog_location(os.environ["REORDER_ATHENA_SCHEMA"])),
         registry=Registry(lake),
         endpoint=SageMakerEndpoint(os.environ["REORDER_ENDPOINT_NAME"]),

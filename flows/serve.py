@@ -73,17 +73,11 @@ def services_for(lake: Path, endpoint_url: str) -> Services:
         raise ServeError(f"nothing published in {lake}: run `reorder run` first")
     catalog = lake / CATALOG
     return Services(
-        store=FeatureStore(str(published), columns=_all_columns(published)),
+        store=FeatureStore(str(published)),
         catalog=Catalog(str(catalog) if catalog.is_dir() else None),
         registry=Registry(str(lake)),
         endpoint=LocalEndpoint(endpoint_url),
     )
-
-
-def _all_columns(published: Path) -> list[str]:
-    import pyarrow.parquet as pq
-
-    return pq.read_schema(published).names
 
 
 def serve(lake: Path, port: int = 8000) -> None:
