@@ -249,8 +249,19 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
-    except (TransformError, CompactionError, TrainingError, AwsError, StackError) as error:
+    except (TransformError, CompactionError, StackError) as error:
         console.print("[red]reorder run: nothing new was published.[/red]")
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    except TrainingError as error:  # raised only after publication
+        console.print(
+            "[red]reorder run: result_table was published, but no new model was trained or "
+            "deployed (the deployed one keeps serving).[/red]"
+        )
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    except AwsError as error:  # the service it names tells the step
+        console.print("[red]reorder run stopped; what was published before stays.[/red]")
         console.print(str(error), markup=False, highlight=False)
         return 1
     _print_summary(summary, console)

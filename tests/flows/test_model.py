@@ -118,3 +118,26 @@ def test_a_run_whose_model_fails_the_gate_publishes_but_keeps_the_deployed_model
     assert "below the floor 0.9900" in notification["model"]["gate"]
     assert notification["model"]["serving"] == serving.version
     assert notification["subject"].endswith(f"model {summary.model.version} not deployed")
+
+
+def test_a_failed_training_says_the_result_was_published_and_keeps_the_model(
+    prefect_harness, trained_lake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    lake = tmp_path / "lake"
+    shutil.copytree(trained_lake, lake)
+    serving = Registry(LocalLake(lake)).deployment()
+    failing = tmp_path / "train.py"
+    failing.write_text("import sys\nsys.exit('train.py: out of memory')\n")
+    monkeypatch.setattr("flows.training.TRAIN_SCRIPT", failing)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for landed in (lake / "raw").glob("*/dt=*/*.csv"):
+        shutil.copyfile(landed, drop / landed.name)
+    capsys.readouterr()
+    code = main(["run", "--input", str(drop), "--date", "2026-11-27", "--lake", str(lake)])
+    said = capsys.readouterr().err
+    assert code == 1
+    assert "result_table was published, but no new model was trained" in said
+    assert "train.py: out of memory" in said
+    assert Registry(LocalLake(lake)).deployment() == serving
