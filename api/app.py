@@ -23,6 +23,7 @@ from typing import Annotated
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParameter
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
@@ -136,12 +137,21 @@ def _prediction(pair: Pair, line: dict, probability: float, model: DeployedModel
     )
 
 
-def create_app(services: Services, web_dir: Path | None = None) -> FastAPI:
+def create_app(
+    services: Services, web_dir: Path | None = None, page_origins: tuple[str, ...] = ()
+) -> FastAPI:
+    """The app; `page_origins` are the sites allowed to call it from a browser (the page's
+    S3 website on AWS), none when the page is served by the app itself."""
     app = FastAPI(
         title="Reorder prediction API",
         description="Will a customer reorder a product? And what is their likely next basket?",
         version="1",
     )
+    if page_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(page_origins), allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+        )  # fmt: skip
 
     @app.exception_handler(EndpointError)
     async def endpoint_unavailable(request: Request, error: EndpointError) -> JSONResponse:

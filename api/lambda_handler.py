@@ -4,6 +4,7 @@ Configured by the environment, from the stack's outputs:
     REORDER_LAKE_URI           the lake, s3://bucket (published file, registry)
     REORDER_ENDPOINT_NAME      the SageMaker endpoint serving the deployed model
     REORDER_ATHENA_SCHEMA      the Glue database where dbt keeps product_catalog
+    REORDER_PAGE_ORIGIN        the public page's website origin (allowed by CORS), optional
 The app is built on the first request and kept for the container's life.
 """
 
@@ -38,7 +39,8 @@ def build_app() -> Any:
         registry=Registry(lake),
         endpoint=SageMakerEndpoint(os.environ["REORDER_ENDPOINT_NAME"]),
     )
-    return create_app(services)
+    origin = os.environ.get("REORDER_PAGE_ORIGIN", "").rstrip("/")
+    return create_app(services, page_origins=(origin,) if origin else ())
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DropSpec, generate_drop
-from flows.aws import AwsError, aws_call
+from flows.aws import AwsError, aws_call, aws_client
 from flows.compact import CompactionError
 from flows.daily import RunSummary
 from flows.lake import LocalLake
@@ -174,6 +174,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_positive_int, default=8000, help="port (default 8000)")
     serve.set_defaults(handler=_serve)
 
+    page = commands.add_parser(
+        "publish-page",
+        help="publish the public page to the AWS stack's website bucket",
+        description="Copy web/ to the stack's page bucket (an S3 static website), pointed at "
+        "the API at --api-url, and print the page's address.",
+    )
+    page.add_argument("--stack", default=DEFAULT_STACK, help="stack name (default reorder)")
+    page.add_argument("--api-url", required=True, help="the API's base URL, https://...")
+    page.set_defaults(handler=_publish_page)
+
     deploy = commands.add_parser(
         "deploy",
         help="create or update the AWS stack from infra/template.yaml",
@@ -283,8 +293,25 @@ def _schedule(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _publish_page(args: argparse.Namespace, console: Console) -> int:
+    from flows.aws_target import read_target_stack
+    from flows.page import publish_page
+
+    if not args.api_url.startswith(("https://", "http://")):
+        console.print(f"[red]reorder publish-page: --api-url {args.api_url!r} is not a URL[/red]")
+        return 2
+    try:
+        stack = read_target_stack(args.stack)
+        with aws_call("s3"):
+            publish_page(aws_client("s3", stack.region), stack.page_bucket, args.api_url)
+    except (AwsError, StackError) as error:
+        console.print(f"[red]reorder publish-page: {error}[/red]")
+        return 1
+    console.print(f"the page is at {stack.page_url}, calling the API at {args.api_url}")
+    return 0
+
+
 def _deploy(args: argparse.Namespace, console: Console) -> int:
-    from flows.aws import aws_call, aws_client
     from flows.stack import deploy_stack
 
     parameters = {"LakeBucketName": args.bucket, "NotificationEmail": args.email}

@@ -32,6 +32,8 @@ class AwsStack:
     glue_script_uri: str
     topic_arn: str
     sagemaker_role_arn: str
+    page_bucket: str
+    page_url: str
 
     @property
     def bucket(self) -> str:
@@ -49,6 +51,8 @@ OUTPUTS = {
     "GlueScriptUri": "glue_script_uri",
     "NotificationTopicArn": "topic_arn",
     "SageMakerRoleArn": "sagemaker_role_arn",
+    "PageBucket": "page_bucket",
+    "PageUrl": "page_url",
 }
 
 

@@ -5,7 +5,7 @@ const $ = (id) => document.getElementById(id);
 const percent = (p) => `${(100 * p).toFixed(1)}%`;
 
 async function call(method, path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(`${window.REORDER_API || ""}${path}`, {
     method,
     headers: body ? { "Content-Type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,

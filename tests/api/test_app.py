@@ -104,3 +104,17 @@ def test_the_page_and_the_openapi_document_are_served(client: TestClient) -> Non
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/predict", "/predict/batch", "/predict/features", "/users/{user_id}/suggestions",
             "/health"} <= set(paths)  # fmt: skip
+
+
+def test_only_the_page_origin_may_call_from_a_browser(trained_lake: Path) -> None:
+    from api.endpoint import LocalEndpoint
+
+    services = services_for(trained_lake, "http://127.0.0.1:9")  # no endpoint needed here
+    assert isinstance(services.endpoint, LocalEndpoint)
+    app = create_app(services, page_origins=("http://page.example",))
+    with TestClient(app) as client:
+        preflight = {"Access-Control-Request-Method": "POST"}
+        allowed = client.options("/predict", headers={"Origin": "http://page.example", **preflight})
+        other = client.options("/predict", headers={"Origin": "http://evil.example", **preflight})
+    assert allowed.headers["access-control-allow-origin"] == "http://page.example"
+    assert "access-control-allow-origin" not in other.headers

@@ -367,3 +367,26 @@ def test_the_notification_names_the_deployed_model(trained_runs: dict) -> None:
     assert len(bodies) == 2
     assert all(body["model"]["deployed"] for body in bodies)
     assert bodies[1]["model"]["serving"] == bodies[1]["model"]["version"]
+
+
+def test_the_page_is_published_to_the_website_bucket_pointing_at_the_api(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.page import WEB_DIR
+
+    bucket = world.stack.page_bucket
+    assert main(["publish-page", "--stack", STACK, "--api-url", "https://api.example/"]) == 0
+    assert world.stack.page_url in capsys.readouterr().err
+    s3 = boto3.client("s3")
+    index = s3.get_object(Bucket=bucket, Key="index.html")
+    assert index["ContentType"] == "text/html"
+    assert index["Body"].read() == (WEB_DIR / "index.html").read_bytes()
+    assert s3.head_object(Bucket=bucket, Key="static/app.js")["ContentType"] == "text/javascript"
+    config = s3.get_object(Bucket=bucket, Key="static/config.js")["Body"].read().decode()
+    assert config == 'window.REORDER_API = "https://api.example";\n'
+    assert main(["publish-page", "--stack", STACK, "--api-url", "api.example"]) == 2
+    try:
+        website = s3.get_bucket_website(Bucket=bucket)
+    except s3.exceptions.ClientError:
+        pytest.xfail("moto's CloudFormation ignores the bucket's WebsiteConfiguration")
+    assert website["IndexDocument"] == {"Suffix": "index.html"}

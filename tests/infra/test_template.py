@@ -36,6 +36,8 @@ OUTPUTS = (
     "NotificationTopicArn",
     "GlueRoleArn",
     "SageMakerRoleArn",
+    "PageBucket",
+    "PageUrl",
     "Region",
 )
 LAKE_ARN = {"Fn::GetAtt": ["LakeBucket", "Arn"]}
@@ -494,3 +496,16 @@ def test_role_and_inline_policy_exist(
             if arn != bucket_arn:
                 seen.add(arn.removeprefix(f"{bucket_arn}/").removesuffix("/*"))
     assert seen == zones
+
+
+def test_page_bucket_is_a_website_anyone_may_read_and_no_more(template: dict[str, Any]) -> None:
+    bucket = resource(template, "PageBucket", "AWS::S3::Bucket")
+    assert bucket["WebsiteConfiguration"] == {"IndexDocument": "index.html"}
+    blocks = bucket["PublicAccessBlockConfiguration"]
+    assert blocks["BlockPublicAcls"] and blocks["IgnorePublicAcls"]  # public by policy only
+    policy = resource(template, "PageBucketPolicy", "AWS::S3::BucketPolicy")
+    [statement] = policy["PolicyDocument"]["Statement"]
+    assert (statement["Effect"], statement["Principal"], statement["Action"]) == (
+        "Allow", "*", "s3:GetObject"
+    )  # fmt: skip
+    assert statement["Resource"] == {"Fn::Sub": "${PageBucket.Arn}/*"}
