@@ -99,11 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser(
         "run",
-        help="one daily run: land a drop, build the models, publish, notify",
+        help="one daily run: land a drop, build, publish, train and deploy a model, notify",
         description="Land the drop in --input as the raw partition of --date, run `dbt build` "
-        "(models and tests), publish result_table as one file and notify. Exits non-zero, "
-        "with the reason, when the drop is rejected or any step fails; the previously "
-        "published result then stays in place.",
+        "(models and tests), publish result_table as one file, train a model and deploy it "
+        "if it passes the quality gate, and notify. Exits non-zero, with the reason, when "
+        "the drop is rejected or any step fails; what was published or deployed before "
+        "then stays in place.",
     )
     run.add_argument("--input", required=True, help="drop folder (or s3://bucket/prefix)")
     run.add_argument("--date", type=_date, required=True, help="the drop's date, YYYY-MM-DD")
