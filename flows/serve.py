@@ -5,6 +5,7 @@ The endpoint (sagemaker/local_endpoint.py) runs as a child process on a free por
 uvicorn and calls it. Both stop together.
 """
 
+import signal
 import socket
 import subprocess
 import sys
@@ -80,11 +81,18 @@ def services_for(lake: Path, endpoint_url: str) -> Services:
     )
 
 
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def serve(lake: Path, port: int = 8000) -> None:
-    """Serve the API and the page on 127.0.0.1:`port` until interrupted."""
+    """Serve the API and the page on 127.0.0.1:`port` until interrupted or terminated."""
     import uvicorn
 
     lake = lake.resolve()
+    # uvicorn shuts down on SIGTERM and then raises it again: with this handler in place
+    # that unwinds through `local_endpoint`, which stops the endpoint too.
+    signal.signal(signal.SIGTERM, _exit)
     with local_endpoint(lake / "models") as endpoint_url:
         app = create_app(services_for(lake, endpoint_url), web_dir=WEB_DIR)
         uvicorn.run(app, host=HOST, port=port, log_level="warning")

@@ -117,5 +117,11 @@ def served(trained_lake: Path) -> Iterator[str]:
                 time.sleep(0.2)
         yield url
     finally:
+        import psutil
+
+        children = psutil.Process(process.pid).children(recursive=True)
         process.terminate()
         process.wait(timeout=15)
+        # Stopping `reorder serve` stops its endpoint too: nothing is left running.
+        _, alive = psutil.wait_procs(children, timeout=15)
+        assert children and not alive, f"left running: {alive}"
