@@ -88,7 +88,7 @@ def trained_lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(trained_lake: Path) -> Iterator[str]:
+def served(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`reorder serve` over the trained lake, on a free port of 127.0.0.1; yields its URL."""
     import subprocess
     import sys
@@ -99,10 +99,13 @@ def served(trained_lake: Path) -> Iterator[str]:
     from flows.serve import free_port
 
     port = free_port()
+    # A file, not a pipe: a pipe nobody reads would block the server once full.
+    said = tmp_path_factory.mktemp("serve") / "stderr.txt"
+    log = said.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "serve", "--lake", str(trained_lake),
          "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -112,7 +115,7 @@ def served(trained_lake: Path) -> Iterator[str]:
                 urllib.request.urlopen(f"{url}/health", timeout=1)
                 break
             except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
+                assert process.poll() is None, said.read_text()
                 assert time.monotonic() < deadline, "reorder serve did not answer in 60 s"
                 time.sleep(0.2)
         yield url
@@ -122,6 +125,7 @@ def served(trained_lake: Path) -> Iterator[str]:
         children = psutil.Process(process.pid).children(recursive=True)
         process.terminate()
         process.wait(timeout=15)
+        log.close()
         # Stopping `reorder serve` stops its endpoint too: nothing is left running.
         _, alive = psutil.wait_procs(children, timeout=15)
         assert children and not alive, f"left running: {alive}"
