@@ -27,7 +27,7 @@ from flows.lake import S3Lake
 from flows.registry import Registry
 from flows.settings import PROJECT_DIR
 from flows.stack import AwsStack
-from flows.training import VALIDATION_PER_MILLE, TrainingError
+from flows.training import USER_HASH, VALIDATION_PER_MILLE, TrainingError
 
 SOURCE_DIR = PROJECT_DIR / "sagemaker"
 FRAMEWORK_VERSION = "3.0-5"  # XGBoost 3.0, the version the project pins
@@ -84,7 +84,7 @@ def write_channels(published: str, channels: str) -> dict[str, str]:
                 table = reader.read_row_group(group)
                 table = table.filter(pc.equal(table["eval_set"], "train"))
                 users = table["user_id"].to_numpy()
-                validation = (users * 2654435761) % 1000 < VALIDATION_PER_MILLE
+                validation = (users * USER_HASH) % 1000 < VALIDATION_PER_MILLE
                 writers["validation"].write_table(table.filter(validation))
                 writers["train"].write_table(table.filter(np.logical_not(validation)))
         finally:

@@ -21,7 +21,8 @@ from flows.settings import PROJECT_DIR
 TRAIN_SCRIPT = PROJECT_DIR / "sagemaker" / "train.py"
 VALIDATION_PER_MILLE = 200  # a fifth of the users
 # Knuth's multiplicative hash: the same split on any engine, unlike an engine's hash().
-VALIDATION_USERS = f"(user_id * 2654435761) % 1000 < {VALIDATION_PER_MILLE}"
+USER_HASH = 2654435761
+VALIDATION_USERS = f"(user_id * {USER_HASH}) % 1000 < {VALIDATION_PER_MILLE}"
 
 
 class TrainingError(RuntimeError):

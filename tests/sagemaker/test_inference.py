@@ -4,10 +4,7 @@ SageMaker's HTTP contract (`GET /ping`, `POST /invocations`)."""
 import importlib.util
 import json
 import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +17,7 @@ import pytest
 
 from flows.lake import LocalLake
 from flows.registry import Registry
+from flows.serve import local_endpoint
 
 SAGEMAKER = Path(__file__).resolve().parents[2] / "sagemaker"
 
@@ -98,35 +96,13 @@ def test_bad_requests_are_refused_with_the_reason(
         inference.predict_fn(inference.input_fn(body, content_type), model)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def endpoint(trained_lake: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """The local endpoint over a copy of the lake's registry; yields its URL and registry."""
     registry = tmp_path / "models"
     shutil.copytree(trained_lake / "models", registry)
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(SAGEMAKER / "local_endpoint.py"), "--registry", str(registry),
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/ping", timeout=1)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+    with local_endpoint(registry) as url:
         yield url, registry
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _invoke(url: str, body: str, content_type: str, accept: str = "text/csv") -> tuple[int, str]:
