@@ -18,7 +18,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help bootstrap run test lint format generate-full docs clean
+.PHONY: help bootstrap run test lint format generate-full docs lambda-lock clean
 
 help:
 	@echo "make run    generate a demo drop, run the pipeline on it, serve the page on port $(PORT)"
@@ -62,6 +62,15 @@ generate-full: bootstrap
 docs: bootstrap
 	REORDER_LAKE=$(abspath $(LAKE)) $(BIN)/dbt docs generate
 	REORDER_LAKE=$(abspath $(LAKE)) $(BIN)/dbt docs serve --host 127.0.0.1 --port $(DOCS_PORT)
+
+# Re-pin the API's Lambda package after uv.lock changes (tests/api/test_lambda.py checks both
+# agree). pyarrow and numpy are left free: their newest wheels need a newer glibc than Lambda's.
+lambda-lock: bootstrap
+	$(UV) export --frozen --no-hashes --no-emit-project --all-extras --format requirements-txt \
+		| grep -Ev '^(pyarrow|numpy)==' > $(VENV)/lock-constraints.txt
+	$(UV) pip compile api/lambda-requirements.in --constraint $(VENV)/lock-constraints.txt \
+		--python-platform x86_64-manylinux2014 --python-version 3.11 --only-binary :all: \
+		--no-header --quiet --output-file api/lambda-requirements.txt
 
 clean:
 	rm -rf $(VENV) data lake target logs .pytest_cache

@@ -4,6 +4,7 @@ import argparse
 import datetime
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -182,8 +183,32 @@ def build_parser() -> argparse.ArgumentParser:
         "the API at --api-url, and print the page's address.",
     )
     page.add_argument("--stack", default=DEFAULT_STACK, help="stack name (default reorder)")
-    page.add_argument("--api-url", required=True, help="the API's base URL, https://...")
+    page.add_argument(
+        "--api-url", help="the API's base URL, https://... (default: the stack's own API)"
+    )
     page.set_defaults(handler=_publish_page)
+
+    api = commands.add_parser(
+        "publish-api",
+        help="run the prediction API on AWS Lambda behind the stack's HTTP API",
+        description="Build the API's Lambda package (api/ and the wheels pinned in "
+        "api/lambda-requirements.txt), upload it to the lake's code/api/, update the stack so "
+        "its function runs it, and print the API's URL.",
+    )
+    api.add_argument("--stack", default=DEFAULT_STACK, help="stack name (default reorder)")
+    api.add_argument(
+        "--package", type=Path, help="publish this package (from `reorder package-api`) instead"
+    )
+    api.set_defaults(handler=_publish_api)
+
+    package = commands.add_parser(
+        "package-api",
+        help="build the API's Lambda package",
+        description="Write the zip `reorder publish-api` uploads: api/ and its pinned wheels "
+        "for Lambda's python3.11 runtime on x86_64. The same files give the same bytes.",
+    )
+    package.add_argument("--out", type=Path, default=Path("api.zip"), help="zip to write")
+    package.set_defaults(handler=_package_api)
 
     deploy = commands.add_parser(
         "deploy",
@@ -193,7 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     deploy.add_argument("--stack", default=DEFAULT_STACK, help="stack name (default reorder)")
     deploy.add_argument("--bucket", required=True, help="name of the lake's S3 bucket to create")
-    deploy.add_argument("--email", default="", help="address to notify of runs (optional)")
+    deploy.add_argument(
+        "--email",
+        help="address to notify of runs (optional; an update keeps the current one, "
+        '--email "" removes it)',
+    )
     deploy.set_defaults(handler=_deploy)
     return parser
 
@@ -298,24 +327,66 @@ def _publish_page(args: argparse.Namespace, console: Console) -> int:
     from flows.aws_target import read_target_stack
     from flows.page import publish_page
 
-    if not args.api_url.startswith(("https://", "http://")):
+    if args.api_url is not None and not args.api_url.startswith(("https://", "http://")):
         console.print(f"[red]reorder publish-page: --api-url {args.api_url!r} is not a URL[/red]")
         return 2
     try:
         stack = read_target_stack(args.stack)
+        api_url = args.api_url or stack.api_url
+        if api_url is None:
+            console.print(
+                f"[red]reorder publish-page: stack {args.stack} has no API yet: run "
+                f"`reorder publish-api --stack {args.stack}` or give --api-url[/red]"
+            )
+            return 1
         with aws_call("s3"):
-            publish_page(aws_client("s3", stack.region), stack.page_bucket, args.api_url)
+            publish_page(aws_client("s3", stack.region), stack.page_bucket, api_url)
     except (AwsError, StackError) as error:
         console.print(f"[red]reorder publish-page: {error}[/red]")
         return 1
-    console.print(f"the page is at {stack.page_url}, calling the API at {args.api_url}")
+    console.print(f"the page is at {stack.page_url}, calling the API at {api_url}")
+    return 0
+
+
+def _publish_api(args: argparse.Namespace, console: Console) -> int:
+    from flows.api_package import PackageError, build_package, publish_api
+    from flows.aws_target import read_target_stack
+
+    try:
+        stack = read_target_stack(args.stack)
+        with tempfile.TemporaryDirectory(prefix="reorder-publish-api-") as work:
+            package = args.package or build_package(Path(work) / "api.zip")
+            console.print(
+                f"publishing the API's package ({package.stat().st_size / 2**20:.0f} MiB)"
+            )
+            stack = publish_api(stack, package, TEMPLATE)
+    except (AwsError, StackError, PackageError, FileNotFoundError) as error:
+        console.print(f"[red]reorder publish-api: {error}[/red]")
+        return 1
+    console.print(f"the API is at {stack.api_url} (documentation: {stack.api_url}/docs)")
+    console.print(f"  point the page at it: reorder publish-page --stack {stack.name}")
+    return 0
+
+
+def _package_api(args: argparse.Namespace, console: Console) -> int:
+    from flows.api_package import PackageError, build_package, package_key
+
+    try:
+        package = build_package(args.out)
+    except PackageError as error:
+        console.print(f"[red]reorder package-api: {error}[/red]")
+        return 1
+    size = package.stat().st_size / 2**20
+    console.print(f"wrote {package} ({size:.0f} MiB), to be published as {package_key(package)}")
     return 0
 
 
 def _deploy(args: argparse.Namespace, console: Console) -> int:
     from flows.stack import deploy_stack
 
-    parameters = {"LakeBucketName": args.bucket, "NotificationEmail": args.email}
+    parameters = {"LakeBucketName": args.bucket}
+    if args.email is not None:
+        parameters["NotificationEmail"] = args.email
     try:
         with aws_call("cloudformation"):
             stack = deploy_stack(aws_client("cloudformation"), args.stack, TEMPLATE, parameters)

@@ -34,6 +34,7 @@ class AwsStack:
     sagemaker_role_arn: str
     page_bucket: str
     page_url: str
+    api_url: str | None = None  # once `reorder publish-api` has given the stack its API
 
     @property
     def bucket(self) -> str:
@@ -54,6 +55,8 @@ OUTPUTS = {
     "PageBucket": "page_bucket",
     "PageUrl": "page_url",
 }
+# Outputs a stack has only in some configurations.
+OPTIONAL_OUTPUTS = {"ApiUrl": "api_url"}
 
 
 def read_stack(cloudformation: Any, name: str) -> AwsStack:
@@ -79,7 +82,10 @@ def read_stack(cloudformation: Any, name: str) -> AwsStack:
             f"CloudFormation stack {name!r} lacks the outputs {', '.join(missing)}: "
             "update it from infra/template.yaml"
         )
-    return AwsStack(name=name, **{field: outputs[key] for key, field in OUTPUTS.items()})
+    optional = {field: outputs[key] for key, field in OPTIONAL_OUTPUTS.items() if key in outputs}
+    return AwsStack(
+        name=name, **{field: outputs[key] for key, field in OUTPUTS.items()}, **optional
+    )
 
 
 def deploy_stack(
@@ -90,24 +96,32 @@ def deploy_stack(
     timeout_seconds: float = 1800,
     poll_seconds: float = 10,
 ) -> AwsStack:
-    """Create the stack, or update it in place, from `template`; wait until it is ready."""
+    """Create the stack, or update it in place, from `template`; wait until it is ready.
+
+    An update keeps every value set before that `parameters` does not change: deploying the
+    stack again must not take away its API or its e-mail subscription. Parameters left at the
+    template's default are left out, so they follow the template's default.
+    """
     from botocore.exceptions import ClientError
 
-    arguments = {
-        "StackName": name,
-        "TemplateBody": template.read_text(),
-        "Parameters": [
-            {"ParameterKey": key, "ParameterValue": value} for key, value in parameters.items()
-        ],
-        "Capabilities": ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
-    }
+    body = template.read_text()
     try:
-        cloudformation.describe_stacks(StackName=name)
-        exists = True
+        [current] = cloudformation.describe_stacks(StackName=name)["Stacks"]
     except ClientError as error:
         if "does not exist" not in str(error):
             raise
-        exists = False
+        current = None
+    values = _values_set_before(cloudformation, body, current) if current else {}
+    values.update(parameters)
+    arguments = {
+        "StackName": name,
+        "TemplateBody": body,
+        "Parameters": [
+            {"ParameterKey": key, "ParameterValue": value} for key, value in values.items()
+        ],
+        "Capabilities": ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
+    }
+    exists = current is not None
     updating = exists
     try:
         if exists:
@@ -131,3 +145,16 @@ def deploy_stack(
             raise StackError(f"CloudFormation stack {name!r} still {status} after {waited:.0f} s")
         time.sleep(poll_seconds)
         waited += poll_seconds
+
+
+def _values_set_before(cloudformation: Any, body: str, stack: dict) -> dict[str, str]:
+    """The stack's parameter values that differ from the template's defaults (the template
+    has no NoEcho parameter, so describe_stacks shows every value)."""
+    summary = cloudformation.get_template_summary(TemplateBody=body)["Parameters"]
+    defaults = {p["ParameterKey"]: str(p.get("DefaultValue")) for p in summary}
+    return {
+        parameter["ParameterKey"]: parameter["ParameterValue"]
+        for parameter in stack.get("Parameters", [])
+        if parameter["ParameterKey"] in defaults
+        and parameter["ParameterValue"] != defaults[parameter["ParameterKey"]]
+    }

@@ -129,3 +129,11 @@ def served(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         # Stopping `reorder serve` stops its endpoint too: nothing is left running.
         _, alive = psutil.wait_procs(children, timeout=15)
         assert children and not alive, f"left running: {alive}"
+
+
+@pytest.fixture(scope="session")
+def lambda_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The API's Lambda package, built once (uv installs the pinned manylinux2014 wheels)."""
+    from flows.api_package import build_package
+
+    return build_package(tmp_path_factory.mktemp("lambda-package") / "api.zip")

@@ -2,7 +2,11 @@
 S3, product names from the catalog's Glue location, probabilities from a SageMaker endpoint
 (moto answers invoke_endpoint with the bodies queued on its moto-api)."""
 
+import importlib.util
 import json
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +18,7 @@ import requests
 from flows.lake import LocalLake, S3Lake
 
 BUCKET = "reorder-lambda-lake"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +88,123 @@ def test_product_search_reads_the_catalog_where_glue_says(lambda_env: str) -> No
     event["rawQueryString"] = "query=ba&limit=3"
     found = json.loads(handler(event, None)["body"])
     assert 0 < len(found) <= 3 and all("ba" in p["product_name"].lower() for p in found)
+
+
+# --- the package `reorder publish-api` uploads ---------------------------------------------------
+
+# What Lambda's python3.11 runtime provides besides the standard library.
+RUNTIME_PACKAGES = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six")
+GLIBC_OF_THE_RUNTIME = (2, 26)  # Amazon Linux 2
+
+
+def _platform_glibc(tag: str) -> tuple[int, int] | None:
+    """(2, 17) for manylinux2014_x86_64 or manylinux_2_17_x86_64; None for a pure wheel."""
+    if tag.endswith("-any"):
+        return None
+    platform = tag.rsplit("-", 1)[1]
+    if platform.startswith("manylinux2014"):
+        return (2, 17)
+    major, minor = platform.removeprefix("manylinux_").split("_")[:2]
+    return (int(major), int(minor))
+
+
+def test_the_lambda_pins_follow_the_lock_but_for_the_binary_wheels() -> None:
+    import tomllib
+
+    from flows.api_package import LAMBDA_REQUIREMENTS
+
+    locked = {
+        package["name"]: package["version"]
+        for package in tomllib.loads((ROOT / "uv.lock").read_text())["package"]
+    }
+    pinned = dict(
+        line.split("==") for line in LAMBDA_REQUIREMENTS.read_text().splitlines()
+        if "==" in line and not line.lstrip().startswith("#")
+    )  # fmt: skip
+    roots = [
+        line.split(">")[0].split("<")[0].strip()
+        for line in (ROOT / "api" / "lambda-requirements.in").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert set(roots) <= set(pinned)
+    differing = {name for name, version in pinned.items() if locked.get(name) != version}
+    assert differing <= {"numpy", "pyarrow"}, "run `make lambda-lock`"
+
+
+def test_the_package_fits_lambda_and_loads_on_its_runtime(lambda_package: Path) -> None:
+    from flows.api_package import UNZIPPED_LIMIT_BYTES
+
+    with zipfile.ZipFile(lambda_package) as archive:
+        entries = archive.infolist()
+        names = {entry.filename for entry in entries}
+        wheels = [
+            archive.read(name).decode() for name in names if name.endswith(".dist-info/WHEEL")
+        ]
+    assert sum(entry.file_size for entry in entries) <= UNZIPPED_LIMIT_BYTES
+    assert "api/lambda_handler.py" in names
+    assert not {name.split("/")[0] for name in names} & set(RUNTIME_PACKAGES)
+    tags = [line.split(": ")[1] for wheel in wheels for line in wheel.splitlines()
+            if line.startswith("Tag: ")]  # fmt: skip
+    assert len(wheels) >= 10 and tags
+    needed = {glibc for glibc in map(_platform_glibc, tags) if glibc is not None}
+    assert needed and max(needed) <= GLIBC_OF_THE_RUNTIME
+
+
+def test_the_same_files_make_the_same_package(lambda_package: Path, tmp_path: Path) -> None:
+    from flows.api_package import build_package, package_key
+
+    again = build_package(tmp_path / "again.zip")
+    assert package_key(again) == package_key(lambda_package)
+    assert package_key(lambda_package).startswith("code/api/")
+
+
+def test_the_packaged_handler_answers_with_only_the_runtimes_packages(
+    lambda_env: str, lambda_package: Path, trained_lake: Path, tmp_path: Path
+) -> None:
+    # Run the handler from the unzipped package in a fresh interpreter that sees the package
+    # and the runtime's own libraries, never this project's environment.
+    code = tmp_path / "task"
+    with zipfile.ZipFile(lambda_package) as archive:
+        archive.extractall(code)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    for name in RUNTIME_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None
+        source = Path(spec.origin)
+        source = source.parent if source.name == "__init__.py" else source
+        (runtime / source.name).symlink_to(source)
+    published = trained_lake / "sandbox/result_table/result_table.parquet"
+    # Another pair than the first test's: moto answers the same request body the same way.
+    [(user, product)] = duckdb.sql(
+        f"select user_id, product_id from '{published}' limit 1 offset 7"
+    ).fetchall()
+    queued = requests.post(
+        f"{lambda_env}/moto-api/static/sagemaker/endpoint-results",
+        json={"results": [{"Body": "0.25\n", "ContentType": "text/csv"}]}, timeout=5,
+    )  # fmt: skip
+    assert queued.status_code == 201
+    events = [
+        _event("GET", "/health"),
+        _event("POST", "/predict", {"user_id": user, "product_id": product}),
+    ]
+    script = (
+        "import json, sys\n"
+        f"sys.path[:0] = [{str(code)!r}, {str(runtime)!r}]\n"
+        "from api.lambda_handler import handler\n"
+        "import numpy, pyarrow\n"
+        "answers = [handler(event, None) for event in json.loads(sys.stdin.read())]\n"
+        "print(json.dumps({'answers': answers, 'files': [numpy.__file__, pyarrow.__file__]}))\n"
+    )
+    # -I -S: no site-packages, no PYTHONPATH; the AWS_* variables still point boto3 at moto.
+    ran = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script], input=json.dumps(events),
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    result = json.loads(ran.stdout.splitlines()[-1])
+    assert all(Path(file).is_relative_to(code) for file in result["files"])
+    health, predicted = result["answers"]
+    assert health["statusCode"] == 200 and json.loads(health["body"])["status"] == "ok"
+    assert predicted["statusCode"] == 200, predicted["body"]
+    assert json.loads(predicted["body"])["probability"] == 0.25

@@ -151,9 +151,16 @@ def test_deploy_reads_back_every_output_the_run_needs(world: World) -> None:
     assert world.stack.topic_arn.endswith(":reorder-notifications")
 
 
+def _parameters() -> dict[str, str]:
+    [described] = boto3.client("cloudformation").describe_stacks(StackName=STACK)["Stacks"]
+    return {p["ParameterKey"]: p["ParameterValue"] for p in described["Parameters"]}
+
+
 def test_deploying_again_updates_the_stack_in_place(world: World) -> None:
     assert main(["deploy", "--stack", STACK, "--bucket", BUCKET]) == 0
     assert read_stack(boto3.client("cloudformation"), STACK) == world.stack
+    # Parameters the command was not given keep their values.
+    assert _parameters()["NotificationEmail"] == "data-team@example.com"
 
 
 def test_the_run_publishes_one_file_of_the_built_rows_sorted_by_user_and_product(
@@ -390,3 +397,77 @@ def test_the_page_is_published_to_the_website_bucket_pointing_at_the_api(
     except s3.exceptions.ClientError:
         pytest.xfail("moto's CloudFormation ignores the bucket's WebsiteConfiguration")
     assert website["IndexDocument"] == {"Suffix": "index.html"}
+
+
+# --- the API on Lambda: last, since it adds the ApiUrl output to the stack -------------------
+
+
+def _function() -> dict:
+    cloudformation = boto3.client("cloudformation")
+    [function] = [
+        resource["PhysicalResourceId"]
+        for resource in cloudformation.list_stack_resources(StackName=STACK)[
+            "StackResourceSummaries"
+        ]
+        if resource["LogicalResourceId"] == "ApiFunction"
+    ]
+    return boto3.client("lambda").get_function(FunctionName=function)
+
+
+def test_publish_api_runs_the_package_on_lambda_with_the_stacks_names(
+    world: World, lambda_package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import base64
+    import hashlib
+
+    from flows.api_package import package_key
+    from flows.aws_model import endpoint_name
+
+    assert main(["publish-api", "--stack", STACK, "--package", str(lambda_package)]) == 0
+    key = package_key(lambda_package)
+    body = boto3.client("s3").get_object(Bucket=BUCKET, Key=key)["Body"].read()
+    assert body == lambda_package.read_bytes()
+    parameters = _parameters()
+    assert parameters["ApiCodeKey"] == key
+    assert parameters["NotificationEmail"] == "data-team@example.com"  # kept
+    function = _function()
+    configuration = function["Configuration"]
+    assert configuration["CodeSha256"] == base64.b64encode(hashlib.sha256(body).digest()).decode()
+    assert (configuration["Runtime"], configuration["Handler"]) == (
+        "python3.11", "api.lambda_handler.handler"
+    )  # fmt: skip
+    assert configuration["Environment"]["Variables"] == {
+        "REORDER_LAKE_URI": world.stack.lake_uri,
+        "REORDER_ENDPOINT_NAME": endpoint_name(world.stack),
+        "REORDER_ATHENA_SCHEMA": world.stack.athena_schema,
+        "REORDER_PAGE_ORIGIN": world.stack.page_url,
+    }
+    stack = read_stack(boto3.client("cloudformation"), STACK)
+    assert stack.api_url is not None and stack.api_url in capsys.readouterr().err
+    assert stack.api_url.startswith("https://")
+    assert stack.api_url.endswith(".execute-api.us-east-1.amazonaws.com")
+
+
+def test_publishing_the_same_package_again_uploads_and_changes_nothing(
+    world: World, lambda_package: Path
+) -> None:
+    before = _function()["Configuration"]["CodeSha256"]
+    assert main(["publish-api", "--stack", STACK, "--package", str(lambda_package)]) == 0
+    listed = boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix="code/api/")
+    assert [item["Key"] for item in listed["Contents"]] == [_parameters()["ApiCodeKey"]]
+    assert _function()["Configuration"]["CodeSha256"] == before
+
+
+def test_the_page_points_at_the_stacks_api_by_default(world: World) -> None:
+    assert main(["publish-page", "--stack", STACK]) == 0
+    stack = read_stack(boto3.client("cloudformation"), STACK)
+    config = boto3.client("s3").get_object(Bucket=stack.page_bucket, Key="static/config.js")
+    assert config["Body"].read().decode() == f"window.REORDER_API = {json.dumps(stack.api_url)};\n"
+    if "${HttpApi}" in str(stack.api_url):
+        pytest.xfail("moto's CloudFormation has no AWS::ApiGatewayV2::Api, so no API id")
+
+
+def test_a_missing_package_is_named(world: World, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere.zip"
+    assert main(["publish-api", "--stack", STACK, "--package", str(missing)]) == 1
+    assert str(missing) in capsys.readouterr().err

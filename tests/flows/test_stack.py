@@ -15,8 +15,10 @@ VALUES = {key: f"value-of-{key}" for key in OUTPUTS} | {"LakeUri": "s3://lake-bu
 class FakeCloudFormation:
     """describe_stacks answers with the given stacks in turn (the last one repeats)."""
 
-    def __init__(self, *stacks: dict | None) -> None:
+    def __init__(self, *stacks: dict | None, defaults: dict[str, str | None] | None = None) -> None:
         self.stacks, self.created, self.updated = list(stacks), False, False
+        self.defaults = defaults or {}
+        self.sent: dict = {}
 
     def describe_stacks(self, StackName: str) -> dict:
         stack = self.stacks.pop(0) if len(self.stacks) > 1 else self.stacks[0]
@@ -28,8 +30,15 @@ class FakeCloudFormation:
     def create_stack(self, **_: Any) -> None:
         self.created = True
 
-    def update_stack(self, **_: Any) -> None:
-        self.updated = True
+    def update_stack(self, **arguments: Any) -> None:
+        self.updated, self.sent = True, arguments
+
+    def get_template_summary(self, TemplateBody: str) -> dict:
+        return {
+            "Parameters": [
+                {"ParameterKey": key, "DefaultValue": value} for key, value in self.defaults.items()
+            ]
+        }
 
     @property
     def meta(self) -> Any:
@@ -78,3 +87,23 @@ def test_a_failed_update_names_the_status_and_reason() -> None:
     with pytest.raises(StackError, match="ended UPDATE_ROLLBACK_COMPLETE: bucket name taken"):
         deploy_stack(cloudformation, "reorder", TEMPLATE, {}, poll_seconds=0)
     assert cloudformation.updated
+
+
+def test_an_update_keeps_the_values_set_before_and_lets_defaults_follow_the_template() -> None:
+    current = _stack() | {
+        "Parameters": [
+            {"ParameterKey": "LakeBucketName", "ParameterValue": "my-lake"},
+            {"ParameterKey": "NotificationEmail", "ParameterValue": "ops@example.com"},
+            {"ParameterKey": "ApiMemoryMB", "ParameterValue": "6144"},
+            {"ParameterKey": "Removed", "ParameterValue": "gone from the template"},
+        ]
+    }
+    defaults = {"LakeBucketName": None, "NotificationEmail": "", "ApiMemoryMB": "6144"}
+    cloudformation = FakeCloudFormation(current, defaults=defaults)
+    deploy_stack(cloudformation, "reorder", TEMPLATE, {"ApiCodeKey": "code/api/a.zip"})
+    sent = {p["ParameterKey"]: p["ParameterValue"] for p in cloudformation.sent["Parameters"]}
+    assert sent == {
+        "LakeBucketName": "my-lake",
+        "NotificationEmail": "ops@example.com",
+        "ApiCodeKey": "code/api/a.zip",
+    }

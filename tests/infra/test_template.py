@@ -39,13 +39,17 @@ OUTPUTS = (
     "PageBucket",
     "PageUrl",
     "Region",
+    "ApiUrl",
 )
+# Outputs of resources made only when a parameter asks for them.
+CONDITIONAL_OUTPUTS = {"ApiUrl": "HasApi"}
 LAKE_ARN = {"Fn::GetAtt": ["LakeBucket", "Arn"]}
 OBJECTS_ARN = "arn:${AWS::Partition}:s3:::${LakeBucket}/"  # + "<zone>/*" in a Fn::Sub
 # What each role may touch in the lake: object prefixes it reads, of which those it writes.
 ROLE_ZONES = {
     "GlueRole": ({"sandbox", "code"}, {"sandbox"}),
     "SageMakerRole": ({"models", "sandbox", "code"}, {"models"}),
+    "ApiFunctionRole": ({"sandbox", "models"}, set()),
 }
 S3_WRITE = {"s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"}
 STACK_TIMEOUT_S = 20.0
@@ -98,6 +102,10 @@ def test_parameters(template: dict[str, Any]) -> None:
         "AthenaSchema",
         "AthenaRawSchema",
         "RawRetentionDays",
+        "ApiCodeKey",
+        "ApiMemoryMB",
+        "ApiRateLimit",
+        "ApiBurstLimit",
     }
     assert "Default" not in params["LakeBucketName"]
     assert params["NotificationEmail"]["Type"] == "String"
@@ -223,6 +231,7 @@ def zone_of(arn: Any) -> str:
     [
         ("GlueRole", "glue.amazonaws.com", "service-role/AWSGlueServiceRole"),
         ("SageMakerRole", "sagemaker.amazonaws.com", "AmazonEC2ContainerRegistryReadOnly"),
+        ("ApiFunctionRole", "lambda.amazonaws.com", "service-role/AWSLambdaBasicExecutionRole"),
     ],
 )
 def test_role_reaches_only_its_lake_prefixes(
@@ -281,6 +290,7 @@ def test_every_output_is_exported(template: dict[str, Any]) -> None:
     assert tuple(outputs) == OUTPUTS
     for name, output in outputs.items():
         assert output["Description"].strip()
+        assert output.get("Condition") == CONDITIONAL_OUTPUTS.get(name)
         assert output["Export"] == {"Name": {"Fn::Sub": f"${{AWS::StackName}}-{name}"}}
     assert outputs["LakeBucket"]["Value"] == {"Ref": "LakeBucket"}
     assert outputs["LakeUri"]["Value"] == {"Fn::Sub": "s3://${LakeBucket}"}
@@ -389,7 +399,7 @@ def test_stack_outputs(aws: Any, stack: Stack) -> None:
     assert values["AthenaSchema"] == "reorder"
     assert values["AthenaRawSchema"] == "reorder_raw"
     assert values["GlueJobName"] == "reorder-compact-result"
-    assert set(values) == set(OUTPUTS)
+    assert set(values) == set(OUTPUTS) - set(CONDITIONAL_OUTPUTS)  # no ApiCodeKey given
     # Exports from list_exports: describe_stacks's ExportName is unreliable in moto, which finds
     # it by the output's value (AthenaWorkGroup and AthenaSchema are both "reorder").
     exports = {
@@ -509,3 +519,97 @@ def test_page_bucket_is_a_website_anyone_may_read_and_no_more(template: dict[str
         "Allow", "*", "s3:GetObject"
     )  # fmt: skip
     assert statement["Resource"] == {"Fn::Sub": "${PageBucket.Arn}/*"}
+
+
+# --- the prediction API: Lambda behind an HTTP API, made once its package is uploaded --------
+
+
+def test_the_api_exists_only_with_its_package(template: dict[str, Any]) -> None:
+    assert template["Conditions"]["HasApi"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "ApiCodeKey"}, ""]}]
+    }
+    api_parts = {
+        "ApiFunctionRole", "ApiFunction", "HttpApi", "ApiIntegration", "ApiRoute", "ApiStage",
+        "ApiInvokePermission",
+    }  # fmt: skip
+    conditional = {
+        logical_id
+        for logical_id, res in template["Resources"].items()
+        if res.get("Condition") == "HasApi"
+    }
+    assert conditional == api_parts
+    assert template["Parameters"]["ApiCodeKey"]["Default"] == ""
+
+
+def test_the_function_runs_the_packaged_handler_with_the_stacks_names(
+    template: dict[str, Any],
+) -> None:
+    from api import lambda_handler
+    from flows.api_package import PYTHON_VERSION
+
+    function = resource(template, "ApiFunction", "AWS::Lambda::Function")
+    assert function["Runtime"] == f"python{PYTHON_VERSION}"
+    assert function["Architectures"] == ["x86_64"]
+    module, name = function["Handler"].rsplit(".", 1)
+    assert module == lambda_handler.__name__ and callable(getattr(lambda_handler, name))
+    assert function["Code"] == {"S3Bucket": {"Ref": "LakeBucket"}, "S3Key": {"Ref": "ApiCodeKey"}}
+    assert function["Timeout"] < 30  # API Gateway's own limit
+    variables = function["Environment"]["Variables"]
+    assert variables == {
+        "REORDER_LAKE_URI": {"Fn::Sub": "s3://${LakeBucket}"},
+        "REORDER_ENDPOINT_NAME": {"Fn::Sub": "${AWS::StackName}-model"},
+        "REORDER_ATHENA_SCHEMA": {"Ref": "AthenaSchema"},
+        "REORDER_PAGE_ORIGIN": {"Fn::GetAtt": ["PageBucket", "WebsiteURL"]},
+    }
+    # The handler reads exactly these variables (its docstring lists them).
+    assert all(variable in lambda_handler.__doc__ for variable in variables)
+
+
+def test_the_function_role_reads_and_invokes_only_what_the_api_needs(
+    template: dict[str, Any],
+) -> None:
+    role = resource(template, "ApiFunctionRole", "AWS::IAM::Role")
+    actions = {
+        action
+        for policy in role["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+        for action in as_list(statement["Action"])
+    }
+    assert actions == {"s3:GetObject", "s3:ListBucket", "glue:GetTable", "sagemaker:InvokeEndpoint"}
+    statements = {
+        statement["Sid"]: statement
+        for policy in role["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+    }
+    endpoint = "${AWS::Region}:${AWS::AccountId}:endpoint/${AWS::StackName}-model"
+    assert as_list(statements["InvokeTheModel"]["Resource"]) == [
+        {"Fn::Sub": f"arn:${{AWS::Partition}}:sagemaker:{endpoint}"}
+    ]
+    tables = [resource["Fn::Sub"] for resource in statements["FindProductCatalog"]["Resource"]]
+    assert tables[-1].endswith(":table/${AthenaSchema}/product_catalog")
+
+
+def test_the_http_api_sends_every_request_to_the_function_throttled(
+    template: dict[str, Any],
+) -> None:
+    api = resource(template, "HttpApi", "AWS::ApiGatewayV2::Api")
+    assert api["ProtocolType"] == "HTTP" and "Target" not in api  # no quick-create stage
+    integration = resource(template, "ApiIntegration", "AWS::ApiGatewayV2::Integration")
+    assert integration["IntegrationType"] == "AWS_PROXY"
+    assert integration["IntegrationUri"] == {"Fn::GetAtt": ["ApiFunction", "Arn"]}
+    assert integration["PayloadFormatVersion"] == "2.0"  # the format Mangum is tested with
+    route = resource(template, "ApiRoute", "AWS::ApiGatewayV2::Route")
+    assert route["RouteKey"] == "$default"
+    assert route["Target"] == {"Fn::Sub": "integrations/${ApiIntegration}"}
+    stage = resource(template, "ApiStage", "AWS::ApiGatewayV2::Stage")
+    assert (stage["StageName"], stage["AutoDeploy"]) == ("$default", True)
+    assert stage["DefaultRouteSettings"] == {
+        "ThrottlingRateLimit": {"Ref": "ApiRateLimit"},
+        "ThrottlingBurstLimit": {"Ref": "ApiBurstLimit"},
+    }
+    permission = resource(template, "ApiInvokePermission", "AWS::Lambda::Permission")
+    assert permission["Principal"] == "apigateway.amazonaws.com"
+    assert permission["FunctionName"] == {"Ref": "ApiFunction"}
+    assert permission["SourceArn"]["Fn::Sub"].endswith(":${HttpApi}/*")
+    url = template["Outputs"]["ApiUrl"]["Value"]["Fn::Sub"]
+    assert url == "https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
