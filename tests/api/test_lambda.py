@@ -59,18 +59,28 @@ def _event(method: str, path: str, body: dict | None = None) -> dict:
     }  # fmt: skip
 
 
+def _published_pair(lake: Path, offset: int) -> tuple[int, int]:
+    published = lake / "sandbox/result_table/result_table.parquet"
+    [pair] = duckdb.sql(
+        f"select user_id, product_id from '{published}' limit 1 offset {offset}"
+    ).fetchall()
+    return pair
+
+
+def _answer_next_invocation(moto: str, probability: float) -> None:
+    """What moto's SageMaker endpoint answers the next new request body with."""
+    queued = requests.post(
+        f"{moto}/moto-api/static/sagemaker/endpoint-results",
+        json={"results": [{"Body": f"{probability}\n", "ContentType": "text/csv"}]}, timeout=5,
+    )  # fmt: skip
+    assert queued.status_code == 201
+
+
 def test_predict_through_the_lambda_handler(lambda_env: str, trained_lake: Path) -> None:
     from api.lambda_handler import handler
 
-    published = trained_lake / "sandbox/result_table/result_table.parquet"
-    [(user, product)] = duckdb.sql(
-        f"select user_id, product_id from '{published}' limit 1"
-    ).fetchall()
-    queued = requests.post(
-        f"{lambda_env}/moto-api/static/sagemaker/endpoint-results",
-        json={"results": [{"Body": "0.8125\n", "ContentType": "text/csv"}]}, timeout=5,
-    )  # fmt: skip
-    assert queued.status_code == 201
+    user, product = _published_pair(trained_lake, 0)
+    _answer_next_invocation(lambda_env, 0.8125)
     answer = handler(_event("POST", "/predict", {"user_id": user, "product_id": product}), None)
     assert answer["statusCode"] == 200, answer["body"]
     body = json.loads(answer["body"])
@@ -174,16 +184,9 @@ def test_the_packaged_handler_answers_with_only_the_runtimes_packages(
         source = Path(spec.origin)
         source = source.parent if source.name == "__init__.py" else source
         (runtime / source.name).symlink_to(source)
-    published = trained_lake / "sandbox/result_table/result_table.parquet"
     # Another pair than the first test's: moto answers the same request body the same way.
-    [(user, product)] = duckdb.sql(
-        f"select user_id, product_id from '{published}' limit 1 offset 7"
-    ).fetchall()
-    queued = requests.post(
-        f"{lambda_env}/moto-api/static/sagemaker/endpoint-results",
-        json={"results": [{"Body": "0.25\n", "ContentType": "text/csv"}]}, timeout=5,
-    )  # fmt: skip
-    assert queued.status_code == 201
+    user, product = _published_pair(trained_lake, 7)
+    _answer_next_invocation(lambda_env, 0.25)
     events = [
         _event("GET", "/health"),
         _event("POST", "/predict", {"user_id": user, "product_id": product}),
