@@ -3,13 +3,17 @@
 The two big files (orders, order lines) are formatted by compiled loops into byte buffers,
 a few million rows at a time: the csv module would take minutes at full scale. The small
 ones go through the csv module, which quotes product names exactly where needed.
+The big writers can also write part of a file's rows (one group of users' orders and lines),
+in the same order, for a drop that holds only those users.
 Files are written under a temporary name and renamed, so a reader never sees half a file.
 """
 
 import csv
 import gzip
 import io
-from collections.abc import Callable, Iterator
+import itertools
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -47,19 +51,37 @@ def _put_int(buf, pos, value):
     return pos + digits
 
 
+@njit(cache=True, inline="always")
+def _put_line(buf, pos, row, order_id, product_id, add_to_cart_order, reordered):
+    """Write one order line at buf[pos:], return the position after it."""
+    pos = _put_int(buf, pos, order_id[row])
+    buf[pos] = 44
+    pos = _put_int(buf, pos + 1, product_id[row])
+    buf[pos] = 44
+    pos = _put_int(buf, pos + 1, add_to_cart_order[row])
+    buf[pos] = 44
+    buf[pos + 1] = 48 + reordered[row]
+    buf[pos + 2] = 10
+    return pos + 3
+
+
 @njit(cache=True)
 def _format_lines(buf, lo, hi, order_id, product_id, add_to_cart_order, reordered):
     pos = 0
     for row in range(lo, hi):
-        pos = _put_int(buf, pos, order_id[row])
-        buf[pos] = 44
-        pos = _put_int(buf, pos + 1, product_id[row])
-        buf[pos] = 44
-        pos = _put_int(buf, pos + 1, add_to_cart_order[row])
-        buf[pos] = 44
-        buf[pos + 1] = 48 + reordered[row]
-        buf[pos + 2] = 10
-        pos += 3
+        pos = _put_line(buf, pos, row, order_id, product_id, add_to_cart_order, reordered)
+    return pos
+
+
+@njit(cache=True)
+def _format_line_ranges(
+    buf, lo, hi, starts, stops, order_id, product_id, add_to_cart_order, reordered
+):  # fmt: skip
+    """Rows starts[i]:stops[i] for i in lo..hi: the lines of some orders, in file order."""
+    pos = 0
+    for item in range(lo, hi):
+        for row in range(starts[item], stops[item]):
+            pos = _put_line(buf, pos, row, order_id, product_id, add_to_cart_order, reordered)
     return pos
 
 
@@ -123,37 +145,79 @@ def _published(path: Path) -> Iterator[BinaryIO]:
 
 
 def _write_big(
-    path: Path, header: str, n_rows: int, bytes_per_row: int, fill: Callable[..., int]
+    path: Path, header: str, bounds: Sequence[int], bytes_per_row: int, fill: Callable[..., int]
 ) -> None:
+    """Header, then fill(buf, lo, hi) for each block between consecutive bounds; a block
+    holds at most _ROWS_PER_BUFFER rows."""
     buf = np.empty(_ROWS_PER_BUFFER * bytes_per_row, dtype=np.uint8)
     with _published(path) as out:
         out.write(header.encode() + b"\n")
-        for lo in range(0, n_rows, _ROWS_PER_BUFFER):
-            end = fill(buf, lo, min(lo + _ROWS_PER_BUFFER, n_rows))
+        for lo, hi in itertools.pairwise(bounds):
+            end = fill(buf, lo, hi)
             out.write(buf[:end].data)
 
 
-def write_lines(path: Path, lines: Lines) -> None:
-    """order_products__prior.csv or order_products__train.csv."""
+def _row_blocks(first: int, stop: int) -> list[int]:
+    """Bounds cutting rows first..stop-1 into blocks of _ROWS_PER_BUFFER."""
+    return [*range(first, stop, _ROWS_PER_BUFFER), stop]
+
+
+def _range_blocks(sizes: np.ndarray) -> list[int]:
+    """Bounds cutting consecutive row ranges (each one order's lines, so far smaller than a
+    buffer) into blocks of at most _ROWS_PER_BUFFER rows."""
+    ends = np.cumsum(sizes)
+    bounds = [0]
+    while bounds[-1] < len(sizes):
+        done = int(ends[bounds[-1] - 1]) if bounds[-1] else 0
+        cut = int(np.searchsorted(ends, done + _ROWS_PER_BUFFER, side="right"))
+        bounds.append(max(cut, bounds[-1] + 1))
+    return bounds
+
+
+def write_lines(path: Path, lines: Lines, only_orders: np.ndarray | None = None) -> int:
+    """order_products__prior.csv or order_products__train.csv; returns the rows written.
+
+    With only_orders (order ids, ascending), just those orders' lines, still in file order.
+    """
+    columns = (lines.order_id, lines.product_id, lines.add_to_cart_order, lines.reordered)
+    if only_orders is None:
+        _write_big(
+            path, LINES_HEADER, _row_blocks(0, lines.order_id.size), 32,
+            lambda buf, lo, hi: _format_lines(buf, lo, hi, *columns),
+        )  # fmt: skip
+        return lines.order_id.size
+    # The file is sorted by order_id, so each order's lines are one run found by bisection:
+    # memory per order, not per line.
+    starts = np.searchsorted(lines.order_id, only_orders, side="left")
+    stops = np.searchsorted(lines.order_id, only_orders, side="right")
+    has_lines = stops > starts
+    starts, stops = starts[has_lines], stops[has_lines]
     _write_big(
-        path, LINES_HEADER, lines.order_id.size, 32,
-        lambda buf, lo, hi: _format_lines(
-            buf, lo, hi, lines.order_id, lines.product_id, lines.add_to_cart_order, lines.reordered
-        ),
+        path, LINES_HEADER, _range_blocks(stops - starts), 32,
+        lambda buf, lo, hi: _format_line_ranges(buf, lo, hi, starts, stops, *columns),
     )  # fmt: skip
+    return int((stops - starts).sum())
 
 
-def write_orders(path: Path, orders: Orders) -> None:
-    """orders.csv, sorted by user_id then order_number."""
+def write_orders(path: Path, orders: Orders, users: range | None = None) -> int:
+    """orders.csv, sorted by user_id then order_number; returns the rows written.
+
+    With users (user indices, a step-1 range), just their orders: one contiguous run.
+    """
     user_id = orders.user_index + 1
+    if users is None:
+        first, stop = 0, orders.n_orders
+    else:
+        first, stop = int(orders.user_start[users.start]), int(orders.user_start[users.stop])
     _write_big(
-        path, ORDERS_HEADER, orders.n_orders, 48,
+        path, ORDERS_HEADER, _row_blocks(first, stop), 48,
         lambda buf, lo, hi: _format_orders(
             buf, lo, hi, orders.order_id, user_id, orders.eval_set, _EVAL_SET_BYTES,
             orders.order_number, orders.order_dow, orders.order_hour_of_day,
             orders.days_since_prior_order,
         ),
     )  # fmt: skip
+    return stop - first
 
 
 def write_table(path: Path, header: list[str], rows: list[tuple]) -> None:
@@ -164,3 +228,13 @@ def write_table(path: Path, header: list[str], rows: list[tuple]) -> None:
     writer.writerows(rows)
     with _published(path) as out:
         out.write(text.getvalue().encode("utf-8"))
+
+
+def copy_file(source: Path, path: Path) -> None:
+    """A byte-for-byte copy of a written file, published the same way (whole or not at all)."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import numpy as np
 
-from datagen.baskets import simulate_lines
+from datagen.baskets import Lines, simulate_lines
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
-from datagen.catalog import build_catalog
+from datagen.catalog import Catalog, build_catalog
 from datagen.csv_files import write_lines, write_orders, write_table
-from datagen.customers import draw_customers, draw_orders
+from datagen.customers import Orders, draw_customers, draw_orders
 from datagen.vocabulary import AISLES, DEPARTMENTS
 
 DROP_FILES = (
@@ -22,6 +22,7 @@ DROP_FILES = (
     "order_products__prior",
     "order_products__train",
 )
+CATALOG_FILES = DROP_FILES[:3]
 
 # Progress is reported as (stage, done, total) in units of the stage.
 Progress = Callable[[str, int, int], None]
@@ -52,15 +53,40 @@ class DropSummary:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def _ignore(stage: str, done: int, total: int) -> None:
+@dataclass(frozen=True)
+class Simulation:
+    """Every row of a drop, in file order, before it is written."""
+
+    catalog: Catalog
+    orders: Orders
+    prior: Lines
+    train: Lines
+    seconds: dict[str, float]
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {
+            "aisles": len(AISLES),
+            "departments": len(DEPARTMENTS),
+            "products": self.catalog.n_products,
+            "orders": self.orders.n_orders,
+            "order_products__prior": self.prior.order_id.size,
+            "order_products__train": self.train.order_id.size,
+        }
+
+
+def ignore_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def generate_drop(spec: DropSpec, out: Path, progress: Progress = _ignore) -> DropSummary:
-    """Write the six CSVs of one drop into `out` (created if missing)."""
-    out.mkdir(parents=True, exist_ok=True)
-    suffix = ".csv.gz" if spec.gzip else ".csv"
-    summary = DropSummary(folder=out)
+def file_suffix(spec: DropSpec) -> str:
+    return ".csv.gz" if spec.gzip else ".csv"
+
+
+def simulate(spec: DropSpec, progress: Progress = ignore_progress) -> Simulation:
+    """Draw the catalog, customers, orders and order lines of `spec`, reporting the
+    "catalog" and "baskets" stages."""
+    seconds: dict[str, float] = {}
     # Independent streams per part: changing how one part draws leaves the others alone.
     catalog_rng, customer_rng, order_rng = (
         np.random.default_rng(s) for s in np.random.SeedSequence(spec.seed).spawn(3)
@@ -72,7 +98,7 @@ def generate_drop(spec: DropSpec, out: Path, progress: Progress = _ignore) -> Dr
     customers = draw_customers(spec.users, catalog.aisle_popularity, customer_rng)
     orders = draw_orders(customers, order_rng)
     progress("catalog", 1, 1)
-    summary.seconds["catalog_and_orders"] = time.perf_counter() - started
+    seconds["catalog_and_orders"] = time.perf_counter() - started
 
     started = time.perf_counter()
     chunks = max(1, min(50, spec.users // 2000))
@@ -81,10 +107,13 @@ def generate_drop(spec: DropSpec, out: Path, progress: Progress = _ignore) -> Dr
         catalog, customers, orders, spec.seed, chunks,
         on_chunk=lambda done: progress("baskets", done, spec.users),
     )  # fmt: skip
-    summary.seconds["baskets"] = time.perf_counter() - started
+    seconds["baskets"] = time.perf_counter() - started
+    return Simulation(catalog, orders, prior, train, seconds)
 
-    started = time.perf_counter()
-    writers: dict[str, Callable[[Path], None]] = {
+
+def catalog_writers(catalog: Catalog) -> dict[str, Callable[[Path], None]]:
+    """Writers of the three catalog files (aisles, departments, products) by name."""
+    return {
         "aisles": lambda p: write_table(
             p, ["aisle_id", "aisle"], [(a.aisle_id, a.name) for a in AISLES]
         ),
@@ -99,22 +128,26 @@ def generate_drop(spec: DropSpec, out: Path, progress: Progress = _ignore) -> Dr
                 for i, name in enumerate(catalog.product_names)
             ],
         ),
-        "orders": lambda p: write_orders(p, orders),
-        "order_products__prior": lambda p: write_lines(p, prior),
-        "order_products__train": lambda p: write_lines(p, train),
+    }
+
+
+def generate_drop(spec: DropSpec, out: Path, progress: Progress = ignore_progress) -> DropSummary:
+    """Write the six CSVs of one drop into `out` (created if missing)."""
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = file_suffix(spec)
+    drawn = simulate(spec, progress)
+    summary = DropSummary(folder=out, rows=drawn.rows, seconds=dict(drawn.seconds))
+
+    started = time.perf_counter()
+    writers: dict[str, Callable[[Path], object]] = {
+        **catalog_writers(drawn.catalog),
+        "orders": lambda p: write_orders(p, drawn.orders),
+        "order_products__prior": lambda p: write_lines(p, drawn.prior),
+        "order_products__train": lambda p: write_lines(p, drawn.train),
     }
     for done, name in enumerate(DROP_FILES):
         progress("files", done, len(DROP_FILES))
         writers[name](out / f"{name}{suffix}")
     progress("files", len(DROP_FILES), len(DROP_FILES))
     summary.seconds["files"] = time.perf_counter() - started
-
-    summary.rows = {
-        "aisles": len(AISLES),
-        "departments": len(DEPARTMENTS),
-        "products": catalog.n_products,
-        "orders": orders.n_orders,
-        "order_products__prior": prior.order_id.size,
-        "order_products__train": train.order_id.size,
-    }
     return summary

@@ -6,6 +6,7 @@ step runs, so the local target never needs the aws extra.
 
 import datetime
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from flows import aws_model
@@ -22,6 +23,7 @@ from flows.lake import S3Lake
 from flows.landing import LandingReport, land_drop
 from flows.notify import Notification
 from flows.release import Release, release
+from flows.run_lock import s3_run_lock
 from flows.settings import Settings
 from flows.stack import AwsStack, read_stack
 from flows.steps import Steps
@@ -121,7 +123,14 @@ def notify(settings: Settings, notification: Notification) -> str:
     return f"{stack.topic_arn} (message {message_id})"
 
 
+def lock(settings: Settings, date: datetime.date) -> AbstractContextManager[object]:
+    """The S3 lake's run lease (flows/run_lock.py)."""
+    stack = _stack(settings)
+    return s3_run_lock(aws_client("s3", stack.region), stack.bucket, date)
+
+
 AWS_STEPS = Steps(
+    lock=lock,
     inbox=inbox,
     land=land,
     build=dbt_build,

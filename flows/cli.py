@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
-from datagen.generate import DropSpec, generate_drop
+from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
+from datagen.incremental import SequenceSummary, generate_days
 from flows.aws import AwsError, aws_call, aws_client
 from flows.compact import CompactionError
 from flows.daily import RunSummary
@@ -20,6 +21,7 @@ from flows.lake import LocalLake
 from flows.landing import LandingError
 from flows.registry import Registry, RegistryError
 from flows.release import GatePolicy
+from flows.run_lock import RunLockedError
 from flows.settings import COMPACTORS, PROJECT_DIR, TARGETS
 from flows.stack import DEFAULT_STACK, StackError
 from flows.training import TrainingError
@@ -80,9 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser(
         "generate",
-        help="write one synthetic drop (six Instacart CSVs)",
+        help="write one synthetic drop (six Instacart CSVs), or a sequence of daily drops",
         description="Write one synthetic drop: the six Instacart CSVs with their exact headers, "
-        "byte-identical for the same arguments.",
+        "byte-identical for the same arguments. With --first-date, write --days daily drops "
+        "into OUT/<YYYY-MM-DD>/ instead: the same rows, each customer's whole history on one "
+        "day, the catalog files whole every day.",
     )
     generate.add_argument(
         "--users", type=_positive_int, default=FULL_SCALE_USERS,
@@ -96,7 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--out", type=Path, required=True, help="folder to write the CSVs to")
     generate.add_argument("--gzip", action="store_true", help="write .csv.gz instead of .csv")
     generate.add_argument("--quiet", action="store_true", help="no progress bar")
-    generate.set_defaults(handler=_generate)
+    generate.add_argument(
+        "--days", type=_positive_int, default=1,
+        help="number of daily drops, at most --users (default 1); more than 1 needs --first-date",
+    )  # fmt: skip
+    generate.add_argument(
+        "--first-date", type=_date, metavar="YYYY-MM-DD",
+        help="date of the first daily drop; writes OUT/<date>/ folders (default: one drop in OUT)",
+    )  # fmt: skip
+    # Flags that only make sense together are checked after parsing, as argparse errors.
+    generate.set_defaults(handler=_generate, usage_error=generate.error)
 
     run = commands.add_parser(
         "run",
@@ -250,6 +263,17 @@ def _add_target_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _generate(args: argparse.Namespace, console: Console) -> int:
+    if args.days > args.users:
+        args.usage_error(
+            f"argument --days: {args.days:,} days is more than --users {args.users:,}; "
+            "each day needs at least one customer"
+        )
+    # No default date: the dates name the folders and the lake partitions they land in, and a
+    # default of today would make the bytes depend on when the command ran.
+    if args.days > 1 and args.first_date is None:
+        args.usage_error("argument --first-date: required when --days is more than 1")
+    if args.first_date is not None and (datetime.date.max - args.first_date).days < args.days - 1:
+        args.usage_error(f"argument --first-date: {args.days:,} days from it run past year 9999")
     spec = DropSpec(users=args.users, products=args.products, seed=args.seed, gzip=args.gzip)
     with Progress(
         TextColumn("{task.description:<8}"),
@@ -267,11 +291,25 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        summary = generate_drop(spec, args.out, report)
-    if not args.quiet:
-        rows = ", ".join(f"{name} {count:,}" for name, count in summary.rows.items())
-        seconds = sum(summary.seconds.values())
-        console.print(f"wrote {summary.folder} in {seconds:.1f} s: {rows}")
+        written: DropSummary | SequenceSummary = (
+            generate_drop(spec, args.out, report)
+            if args.first_date is None
+            else generate_days(spec, args.out, args.first_date, args.days, report)
+        )
+    if args.quiet:
+        return 0
+    seconds = sum(written.seconds.values())
+    if isinstance(written, DropSummary):
+        rows = ", ".join(f"{name} {count:,}" for name, count in written.rows.items())
+        console.print(f"wrote {written.folder} in {seconds:.1f} s: {rows}")
+        return 0
+    for day in written.days:
+        orders, prior, train = (day.rows[name] for name in DROP_FILES[3:])
+        console.print(
+            f"wrote {day.folder}: user_id {day.user_ids[0]:,} to {day.user_ids[-1]:,}, "
+            f"{orders:,} orders, {prior:,} prior and {train:,} train lines"
+        )
+    console.print(f"wrote {len(written.days)} daily drops in {written.folder} in {seconds:.1f} s")
     return 0
 
 
@@ -285,6 +323,9 @@ def _run(args: argparse.Namespace, console: Console) -> int:
             args.quarantine_max_share, args.target, args.stack, args.train,
             args.min_auc, args.max_auc_drop,
         )  # fmt: skip
+    except RunLockedError as error:
+        console.print(f"[red]reorder run: {error}[/red]", highlight=False)
+        return 1
     except LandingError as error:
         console.print(f"[red]reorder run: the drop in {args.input} was not landed:[/red]")
         console.print(str(error), markup=False, highlight=False)

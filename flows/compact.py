@@ -8,6 +8,7 @@ file as sandbox/result_table_previous/ and then swap the new one in with one ren
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.children import tied_to_this_process
 from flows.settings import PROJECT_DIR, Settings
 
 FILE_NAME = "result_table.parquet"
@@ -43,7 +45,9 @@ def published_folder(settings: Settings) -> Path:
 def compact_with_duckdb(settings: Settings) -> Compacted:
     parts = f"{parts_folder(settings)}/*.parquet"
     published = published_folder(settings)
-    staged = published.parent / "result_table_staging" / f"{uuid.uuid4().hex}.parquet"
+    staging = published.parent / "result_table_staging"
+    shutil.rmtree(staging, ignore_errors=True)  # what a killed run left (runs take a lock)
+    staged = staging / f"{uuid.uuid4().hex}.parquet"
     staged.parent.mkdir(parents=True, exist_ok=True)
     try:
         with duckdb.connect() as db:
@@ -72,16 +76,18 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
 def compact_with_spark(settings: Settings) -> Compacted:
     published = published_folder(settings)
     completed = subprocess.run(
-        [
-            sys.executable,
-            str(GLUE_SCRIPT),
-            "--input_path",
-            str(parts_folder(settings)),
-            "--output_path",
-            str(published),
-            "--file_name",
-            FILE_NAME,
-        ],
+        tied_to_this_process(
+            [
+                sys.executable,
+                str(GLUE_SCRIPT),
+                "--input_path",
+                str(parts_folder(settings)),
+                "--output_path",
+                str(published),
+                "--file_name",
+                FILE_NAME,
+            ]
+        ),
         env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1", "PYSPARK_PYTHON": sys.executable},
         capture_output=True,
         text=True,
@@ -110,6 +116,7 @@ def _publish(staged: Path, published: Path) -> Path:
         previous = published.parent / "result_table_previous" / FILE_NAME
         previous.parent.mkdir(parents=True, exist_ok=True)
         partial = previous.with_name(f".{FILE_NAME}.partial")
+        partial.unlink(missing_ok=True)  # left by a run killed here
         os.link(current, partial)  # the same bytes, no copy; renamed over the older one
         partial.replace(previous)
     published.mkdir(parents=True, exist_ok=True)

@@ -50,8 +50,16 @@ def run_daily(
     file, train a model and deploy it if it passes the gate (unless `settings.train` is off),
     and notify. Raise on any failure, leaving the previously published file and the deployed
     model in place. The steps are the settings' target's unless given (flows/flow.py passes
-    them as Prefect tasks)."""
+    them as Prefect tasks). Another run on the same lake is refused (RunLockedError) before
+    anything is touched."""
     steps = steps or steps_for(settings.target)
+    with steps.lock(settings, date):
+        return _run_locked(settings, source, date, steps)
+
+
+def _run_locked(
+    settings: Settings, source: str | Path, date: datetime.date, steps: Steps
+) -> RunSummary:
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     landing = steps.land(settings, source, date)

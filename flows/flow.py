@@ -24,7 +24,7 @@ from flows.retry import retry_transient
 from flows.settings import Settings
 from flows.stack import DEFAULT_STACK
 from flows.steps import Steps
-from flows.transform import TransformError, dbt_environment, run_results
+from flows.transform import TransformError, dbt_environment, failure_lines, run_results
 
 RETRY_DELAYS = [2, 10, 30]
 
@@ -61,11 +61,8 @@ def build_models(settings: Settings) -> None:
     with _dbt_environment(settings):
         result = runner.invoke(args)
     if not result.success:
-        failed = [r for r in run_results(settings) if r.status in ("error", "fail")]
-        lines = [f"  {r.name}: {r.status}: {r.message}" for r in failed] or [
-            f"  {result.exception}"
-        ]
-        raise TransformError("dbt build failed:\n" + "\n".join(lines))
+        lines = failure_lines(run_results(settings)) or [str(result.exception)]
+        raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
 
 
 def _retried(step: Callable, name: str) -> Callable:
@@ -82,6 +79,7 @@ def _retried(step: Callable, name: str) -> Callable:
 def prefect_steps(steps: Steps) -> Steps:
     """A target's steps as Prefect tasks; dbt through prefect-dbt, one task run per node."""
     return Steps(
+        lock=steps.lock,
         inbox=steps.inbox,
         land=_retried(steps.land, "land"),
         build=build_models,

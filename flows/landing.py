@@ -36,6 +36,9 @@ HEADERS: Mapping[str, str] = MappingProxyType(
 
 _BOM = b"\xef\xbb\xbf"
 _HEADER_LIMIT = 4096  # far beyond any valid header; bounds memory on a file without newlines
+# A real line is under 200 bytes; DuckDB's CSV reader stops at 2,000,000 with a message that
+# names neither the line nor the delivered file, so landing refuses long lines first.
+MAX_LINE_BYTES = 1 << 20
 _SHOWN_HEADER = 200
 _GZIP_WBITS = 16 + zlib.MAX_WBITS  # zlib reads the gzip wrapper and checks its CRC and length
 
@@ -82,6 +85,7 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
     if not names:
         raise LandingError([f"{source}: no files found (the drop folder is missing or empty)"])
     chosen, problems = _choose_files(names)
+    lake.delete_prefix(STAGING)  # what a killed run left; the run lock keeps out live ones
     run = f"{STAGING}/{uuid.uuid4().hex}"
     try:
         files = []
@@ -190,6 +194,8 @@ class _FileCheck:
         self._size = 0  # bytes as delivered
         self._text_size = 0  # bytes of CSV text (decompressed)
         self._newlines = 0
+        self._since_newline = 0  # bytes of the line under way
+        self._long_line_seen = False
         self._last = b""
         self._head: bytearray | None = bytearray()  # the header line until its newline
         self._utf8 = codecs.getincrementaldecoder("utf-8")()
@@ -263,9 +269,31 @@ class _FileCheck:
             self._collect_header(data)
         if self._utf8_ok:
             self._check_utf8(data)
+        if not self._long_line_seen:
+            self._check_line_lengths(data)
         self._newlines += data.count(b"\n")
         self._text_size += len(data)
         self._last = data[-1:]
+
+    def _check_line_lengths(self, data: bytes) -> None:
+        first = data.find(b"\n")
+        if first < 0:
+            self._since_newline += len(data)
+            if self._since_newline > MAX_LINE_BYTES:
+                self._long_line(self._newlines + 1)
+            return
+        if self._since_newline + first > MAX_LINE_BYTES:
+            self._long_line(self._newlines + 1)
+        elif len(data) > MAX_LINE_BYTES:  # only a chunk this big can hold a long line inside
+            for index, line in enumerate(data[first + 1 :].split(b"\n")[:-1]):
+                if len(line) > MAX_LINE_BYTES:
+                    self._long_line(self._newlines + 2 + index)
+                    break
+        self._since_newline = len(data) - data.rfind(b"\n") - 1
+
+    def _long_line(self, line: int) -> None:
+        self._long_line_seen = True
+        self._problem(line, f"line longer than {MAX_LINE_BYTES:,} bytes (no valid line is)")
 
     def _collect_header(self, data: bytes) -> None:
         assert self._head is not None

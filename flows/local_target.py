@@ -13,6 +13,7 @@ from flows.landing import LandingReport, land_drop
 from flows.notify import Notification, send_local
 from flows.registry import ZONE, Registry
 from flows.release import Release, release
+from flows.run_lock import local_run_lock
 from flows.settings import Settings
 from flows.steps import Steps
 from flows.tables import local_locations
@@ -41,6 +42,7 @@ def _registry(settings: Settings) -> Registry:
 def train(settings: Settings, published: Compacted, version: str) -> None:
     """Train with sagemaker/train.py in a subprocess and register the model."""
     work = settings.lake / ZONE / ".training" / version
+    shutil.rmtree(work.parent, ignore_errors=True)  # what a killed run left (runs take a lock)
     try:
         trained = train_locally(published.location, work)
         _registry(settings).add(version, trained.model_dir, trained.report)
@@ -64,6 +66,7 @@ def notify(settings: Settings, notification: Notification) -> str:
 
 
 LOCAL_STEPS = Steps(
+    lock=lambda settings, date: local_run_lock(settings.lake, date),
     inbox=inbox,
     land=land,
     build=dbt_build,

@@ -23,6 +23,7 @@ from flows.lake import Lake
 
 ZONE = "models"
 POINTER = f"{ZONE}/deployed.json"
+MARKER = "metrics.json"  # written last: a version with it is complete
 
 
 class RegistryError(RuntimeError):
@@ -49,17 +50,29 @@ class Registry:
         return f"{ZONE}/{version}/model"
 
     def add(self, version: str, model_dir: Path, report: Path) -> None:
-        """Copy a trained model folder and its report in as `version`."""
-        for path in sorted(model_dir.iterdir()):
-            with path.open("rb") as stream:
-                self.lake.write(f"{self.model_prefix(version)}/{path.name}", stream)
+        """Copy a trained model folder and its report in as `version`.
+
+        metrics.json goes last: a version exists once it is there (`versions`), so a copy
+        cut short leaves no version that looks complete.
+        """
+        files = sorted(model_dir.iterdir(), key=lambda path: (path.name == MARKER, path.name))
         with report.open("rb") as stream:
             self.lake.write(f"{ZONE}/{version}/report.html", stream)
+        for path in files:
+            with path.open("rb") as stream:
+                self.lake.write(f"{self.model_prefix(version)}/{path.name}", stream)
 
     def versions(self) -> list[str]:
         """Every registered version, oldest first."""
-        keys = self.lake.list_keys(ZONE)
-        return sorted({key.split("/")[1] for key in keys if key.endswith("/model/metrics.json")})
+        # models/<version>/model/metrics.json; folders starting with "." are work in progress
+        parts = [key.split("/") for key in self.lake.list_keys(ZONE)]
+        return sorted(
+            {
+                part[1]
+                for part in parts
+                if len(part) == 4 and part[2:] == ["model", MARKER] and not part[1].startswith(".")
+            }
+        )
 
     def metrics(self, version: str) -> dict:
         key = f"{self.model_prefix(version)}/metrics.json"

@@ -6,6 +6,7 @@ implementation's steps as Prefect tasks. A run chooses its implementation once, 
 
 import datetime
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from flows.settings import Settings
 class Steps:
     """How each step runs on one target."""
 
+    lock: Callable[[Settings, datetime.date], AbstractContextManager[object]]  # one run per lake
     inbox: Callable[[Settings, datetime.date], str]  # where a scheduled run finds the drop
     land: Callable[[Settings, str | Path, datetime.date], LandingReport]
     build: Callable[[Settings], object]

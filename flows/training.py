@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.children import tied_to_this_process
 from flows.settings import PROJECT_DIR
 
 TRAIN_SCRIPT = PROJECT_DIR / "sagemaker" / "train.py"
@@ -64,7 +65,7 @@ def train_locally(
         }
         arguments = [f"--{name}={value}" for name, value in (hyperparameters or {}).items()]
         completed = subprocess.run(
-            [sys.executable, str(TRAIN_SCRIPT), *arguments],
+            tied_to_this_process([sys.executable, str(TRAIN_SCRIPT), *arguments]),
             env=environment,
             capture_output=True,
             text=True,

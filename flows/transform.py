@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.children import tied_to_this_process
 from flows.settings import Settings
 
 
@@ -82,7 +83,7 @@ def run_results(settings: Settings) -> list[NodeResult]:
 def run_dbt(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     """Run one dbt command over the lake in a child process, its output captured."""
     return subprocess.run(
-        dbt_command(settings, *args),
+        tied_to_this_process(dbt_command(settings, *args)),
         env=dbt_environment(settings),
         cwd=settings.project_dir,
         capture_output=True,
@@ -97,9 +98,31 @@ def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]
     completed = run_dbt(settings, "build", *(["--select", select] if select else []))
     results = run_results(settings) if completed.returncode in (0, 1) else []
     if completed.returncode != 0:
-        failed = [r for r in results if r.status in ("error", "fail")]
-        lines = [f"{r.name}: {r.status}: {r.message}" for r in failed]
+        lines = failure_lines(results)
         if not lines:  # dbt stopped before running nodes: its own output says why
             lines = [line for line in completed.stdout.splitlines() if "rror" in line][-5:]
         raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
     return results
+
+
+# What a failing node means, where dbt's own message ("Got 1 result") does not say.
+EXPLAINED = {
+    "test_stg_instacart__quarantine__share_within_limit": (
+        "more of a source table's rows broke a rule than quarantine_max_share allows; "
+        "stg_instacart__quarantine (quarantine/rows/ in the lake) holds each row, its file "
+        "and the rule"
+    ),
+}
+
+
+def failure_lines(results: list[NodeResult]) -> list[str]:
+    """One line per failed node: its name, status and message, and what it means."""
+    lines = []
+    for result in results:
+        if result.status in ("error", "fail"):
+            meaning = EXPLAINED.get(result.name.split(".")[0])
+            lines.append(
+                f"{result.name}: {result.status}: {result.message}"
+                + (f" ({meaning})" if meaning else "")
+            )
+    return lines

@@ -35,10 +35,25 @@ typed as (
 
 ),
 
+-- A user's last order is their one train or test order; with several, which one is last is
+-- unknown, so none of them is kept (the user's prior orders still count).
+users_with_several_last_orders as (
+
+    select user_id as several_last_orders_user_id
+    from (
+        select distinct user_id, order_id
+        from typed
+        where eval_set in ('train', 'test') and order_id is not null
+    ) as last_orders
+    group by user_id
+    having count(*) > 1
+
+),
+
 checked as {{ compute_once() }} (
 
     select
-        *,
+        typed.*,
         case
             when order_id is null then 'order_id_invalid'
             when user_id is null then 'user_id_invalid'
@@ -53,8 +68,12 @@ checked as {{ compute_once() }} (
                 then 'days_since_prior_order_missing_on_later_order'
             when order_number = 1 and has_days
                 then 'days_since_prior_order_on_first_order'
+            when eval_set in ('train', 'test') and several_last_orders_user_id is not null
+                then 'user_has_several_last_orders'
         end as row_rule
     from typed
+    left join users_with_several_last_orders
+        on typed.user_id = users_with_several_last_orders.several_last_orders_user_id
 
 ),
 
