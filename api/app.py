@@ -7,41 +7,70 @@
                                         the highest expected F1 for their next order
     GET  /products?query=...        product search by name, for the page
     GET  /health                    the deployed model and the published file
+    POST /admin/reload              re-read the deployed model now (admin token)
+    POST /admin/rollback            deploy the previous model again (admin token)
     GET  /                          the page (web/)
 
 Features come from the published result_table file (api/features.py); probabilities from
 the model endpoint (api/endpoint.py); the model's version, features and threshold from the
 registry (api/deployed.py).
+
+The policy (api/policy.py) guards it: an API key for the four prediction routes when keys
+are set (api/auth.py), per-client rate limits on every route but /health (api/throttle.py),
+body size limits (api/limits.py), and no trace ever in an answer (api/errors.py). Invalid
+input is 422 naming the field and the reason; ids must be JSON integers.
 """
 
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParameter
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.admin import admin_routes
+from api.auth import API_KEY_HEADER, api_key_check
 from api.basket import best_basket
 from api.catalog import Catalog
 from api.deployed import DeployedModel, NoModelError, Registry
 from api.endpoint import Endpoint, EndpointError
+from api.errors import CatchAll, Problem, unreadable_body
 from api.features import FeatureStore
+from api.limits import BodyLimit
+from api.policy import DEFAULT_POLICY, ApiPolicy
+from api.throttle import Clock, RateLimit
 
 MAX_BATCH = 1000
+# The model scores in float32: a larger magnitude would reach it as infinity.
+FLOAT32_MAX = 3.4028234663852886e38
 HISTORY = ("user_orders", "up_orders", "up_first_order", "up_last_order",
            "up_average_cart_position", "up_order_rate")  # fmt: skip
-Id = Annotated[int, Field(ge=1, le=2**31 - 1, description="a positive id")]
+
+
+def _integral(value: object) -> object:
+    # JSON Schema counts 12.0 as an integer, so the document promises it; 1.5 stays a float
+    # and is refused, as are "12" and true (the models are strict).
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Id = Annotated[
+    int, Field(ge=1, le=2**31 - 1, description="a positive id"), BeforeValidator(_integral)
+]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: an id is a JSON integer, never "12", 1.5 or true
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Pair(Strict):
@@ -112,6 +141,16 @@ class Services:
     catalog: Catalog
     registry: Registry
     endpoint: Endpoint
+    # Deploys the previous model again and returns its version (raises api.admin's
+    # RollbackError); None where the API cannot do it (on Lambda: 501).
+    rollback: Callable[[], str] | None = None
+
+
+def _answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    said = {401: "no valid API key", 404: "not in the published result_table",
+            413: "body too large", 429: "too many requests, see Retry-After",
+            503: "no model deployed, or the endpoint is not answering"}  # fmt: skip
+    return {status: {"model": Problem, "description": said[status]} for status in statuses}
 
 
 def _model(services: Services) -> DeployedModel:
@@ -119,6 +158,10 @@ def _model(services: Services) -> DeployedModel:
         return services.registry.deployed()
     except NoModelError as error:
         raise HTTPException(status_code=503, detail=str(error)) from None
+
+
+def _feature_error(name: str, kind: str, said: str) -> dict[str, Any]:
+    return {"type": kind, "loc": ["body", "features", name], "msg": said}
 
 
 def _row(line: dict, model: DeployedModel) -> list[float | None]:
@@ -138,20 +181,39 @@ def _prediction(pair: Pair, line: dict, probability: float, model: DeployedModel
 
 
 def create_app(
-    services: Services, web_dir: Path | None = None, page_origins: tuple[str, ...] = ()
+    services: Services,
+    web_dir: Path | None = None,
+    page_origins: tuple[str, ...] = (),
+    policy: ApiPolicy = DEFAULT_POLICY,
+    clock: Clock = time.monotonic,
 ) -> FastAPI:
     """The app; `page_origins` are the sites allowed to call it from a browser (the page's
-    S3 website on AWS), none when the page is served by the app itself."""
+    S3 website on AWS), none when the page is served by the app itself. `clock` times the
+    rate limits (tests pass their own)."""
     app = FastAPI(
         title="Reorder prediction API",
         description="Will a customer reorder a product? And what is their likely next basket?",
         version="1",
     )
+    # The last added runs first: CORS (so browsers can read every refusal), then the
+    # catch-all, the rate limit (cheapest refusal first) and the body limit.
+    app.add_middleware(
+        BodyLimit, default=policy.max_body_bytes,
+        by_path={"/predict/batch": policy.max_batch_body_bytes},
+    )  # fmt: skip
+    if policy.rate_limited:
+        app.add_middleware(RateLimit, policy=policy, clock=clock)
+    app.add_middleware(CatchAll)
     if page_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(page_origins), allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type"],
+            allow_headers=["Content-Type", API_KEY_HEADER], expose_headers=["Retry-After"],
         )  # fmt: skip
+    key_check = api_key_check(policy)
+    guarded = [Depends(key_check)] if key_check else []
+    unauthorized = (401,) if key_check else ()
+
+    app.add_exception_handler(StarletteHTTPException, unreadable_body)
 
     @app.exception_handler(EndpointError)
     async def endpoint_unavailable(request: Request, error: EndpointError) -> JSONResponse:
@@ -159,7 +221,10 @@ def create_app(
             status_code=503, content={"detail": "the model endpoint is not answering; try again"}
         )
 
-    @app.post("/predict", response_model=Prediction, response_model_exclude_none=True)
+    @app.post(
+        "/predict", response_model=Prediction, response_model_exclude_none=True,
+        dependencies=guarded, responses=_answers(*unauthorized, 404, 413, 429, 503),
+    )  # fmt: skip
     async def predict(pair: Pair) -> Prediction:
         model = _model(services)
         lines = services.store.user(pair.user_id)
@@ -170,7 +235,10 @@ def create_app(
         [probability] = await services.endpoint.predict([_row(line, model)])
         return _prediction(pair, line, probability, model)
 
-    @app.post("/predict/batch", response_model=BatchAnswer)
+    @app.post(
+        "/predict/batch", response_model=BatchAnswer, dependencies=guarded,
+        responses=_answers(*unauthorized, 413, 429, 503),
+    )  # fmt: skip
     async def predict_batch(batch: Batch) -> BatchAnswer:
         model = _model(services)
         found: dict[int, dict] = {}
@@ -200,22 +268,25 @@ def create_app(
         ]
         return BatchAnswer(predictions=predictions, model_version=model.version)
 
-    @app.post("/predict/features", response_model=FeaturesAnswer)
+    @app.post(
+        "/predict/features", response_model=FeaturesAnswer, dependencies=guarded,
+        responses=_answers(*unauthorized, 413, 429, 503),
+    )  # fmt: skip
     async def predict_features(request: Features) -> FeaturesAnswer:
         model = _model(services)
         unknown = sorted(set(request.features) - set(model.features))
         if unknown:
-            raise HTTPException(
-                422,
-                [
-                    {"loc": ["body", "features", name], "msg": "not a feature of the model"}
-                    for name in unknown
-                ],
-            )
-        for name, value in request.features.items():
-            if value is not None and not math.isfinite(value):
-                raise HTTPException(422, [{"loc": ["body", "features", name],
-                                           "msg": "must be a finite number"}])  # fmt: skip
+            raise HTTPException(422, [_feature_error(name, "unknown_feature",
+                                                     "not a feature of the model")
+                                      for name in unknown])  # fmt: skip
+        out_of_range = [
+            name for name, value in request.features.items()
+            if value is not None and not (math.isfinite(value) and abs(value) <= FLOAT32_MAX)
+        ]  # fmt: skip
+        if out_of_range:
+            raise HTTPException(422, [_feature_error(name, "finite_number", "must be a finite "
+                                                     "number within float32's range (3.4e38)")
+                                      for name in out_of_range])  # fmt: skip
         [probability] = await services.endpoint.predict(
             [[request.features.get(name) for name in model.features]]
         )
@@ -224,7 +295,10 @@ def create_app(
             threshold=model.threshold, model_version=model.version,
         )  # fmt: skip
 
-    @app.get("/users/{user_id}/suggestions", response_model=Suggestions)
+    @app.get(
+        "/users/{user_id}/suggestions", response_model=Suggestions, dependencies=guarded,
+        responses=_answers(*unauthorized, 404, 429, 503),
+    )  # fmt: skip
     async def suggestions(
         user_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
         limit: Annotated[int, Query(ge=1, le=200)] = 10,
@@ -254,7 +328,7 @@ def create_app(
             model_version=model.version,
         )
 
-    @app.get("/products", response_model=list[Product])
+    @app.get("/products", response_model=list[Product], responses=_answers(413, 429))
     async def products(
         query: Annotated[str, Query(min_length=2, max_length=100)],
         limit: Annotated[int, Query(ge=1, le=50)] = 20,
@@ -276,6 +350,8 @@ def create_app(
             "features": model.features,
             "published_rows": services.store.rows,
         }
+
+    app.include_router(admin_routes(services.registry, services.rollback, policy))
 
     if web_dir is not None:
         app.mount("/static", StaticFiles(directory=web_dir), name="static")

@@ -2,7 +2,7 @@
 registry in the lake (models/deployed.json and the version's model files), local or on S3.
 
 Re-read when the pointer changes, at most once per `refresh_seconds`, so a deploy or a
-rollback reaches the API without a restart.
+rollback reaches the API without a restart; `reload` re-reads it at once (POST /admin/reload).
 """
 
 from __future__ import annotations
@@ -51,11 +51,20 @@ class Registry:
     def deployed(self) -> DeployedModel:
         with self._lock:
             if time.monotonic() - self._checked >= self._refresh:
-                self._current = self._load()
-                self._checked = time.monotonic()
+                self._reload()
             if self._current is None:
                 raise NoModelError("no model is deployed yet")
             return self._current
+
+    def reload(self) -> DeployedModel | None:
+        """Read the pointer now, not at the next refresh; None when no model is deployed."""
+        with self._lock:
+            self._reload()
+            return self._current
+
+    def _reload(self) -> None:
+        self._current = self._load()
+        self._checked = time.monotonic()
 
     def _load(self) -> DeployedModel | None:
         try:

@@ -5,6 +5,9 @@ Configured by the environment, from the stack's outputs:
     REORDER_ENDPOINT_NAME      the SageMaker endpoint serving the deployed model
     REORDER_ATHENA_SCHEMA      the Glue database where dbt keeps product_catalog
     REORDER_PAGE_ORIGIN        the public page's website origin (allowed by CORS), optional
+and guarded by the REORDER_* policy variables of api/policy.py (API keys, admin token, rate
+and body limits). POST /admin/rollback answers 501 here: `reorder model rollback --target
+aws` moves the SageMaker endpoint and the registry together.
 The app is built on the first request and kept for the container's life.
 """
 
@@ -19,6 +22,7 @@ from api.catalog import Catalog
 from api.deployed import Registry
 from api.endpoint import SageMakerEndpoint
 from api.features import FeatureStore
+from api.policy import ApiPolicy
 
 PUBLISHED = "sandbox/result_table/result_table.parquet"
 
@@ -32,6 +36,7 @@ def catalog_location(schema: str) -> str:
 
 
 def build_app() -> Any:
+    policy = ApiPolicy.from_environment()  # first: a bad setting fails before the slow part
     lake = os.environ["REORDER_LAKE_URI"].rstrip("/")
     services = Services(
         store=FeatureStore(f"{lake}/{PUBLISHED}"),
@@ -40,7 +45,7 @@ def build_app() -> Any:
         endpoint=SageMakerEndpoint(os.environ["REORDER_ENDPOINT_NAME"]),
     )
     origin = os.environ.get("REORDER_PAGE_ORIGIN", "").rstrip("/")
-    return create_app(services, page_origins=(origin,) if origin else ())
+    return create_app(services, page_origins=(origin,) if origin else (), policy=policy)
 
 
 @functools.cache

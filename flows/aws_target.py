@@ -20,7 +20,7 @@ from flows.aws import (
 )
 from flows.compact import FILE_NAME, GLUE_SCRIPT, Compacted
 from flows.lake import S3Lake
-from flows.landing import LandingReport, land_drop
+from flows.landing import LandingReport, land_drop, reject_drop
 from flows.notify import Notification
 from flows.release import Release, release
 from flows.run_lock import s3_run_lock
@@ -129,10 +129,19 @@ def lock(settings: Settings, date: datetime.date) -> AbstractContextManager[obje
     return s3_run_lock(aws_client("s3", stack.region), stack.bucket, date)
 
 
+def reject(settings: Settings, date: datetime.date) -> str:
+    """Move the date's drop out of the S3 raw zone (it failed the build)."""
+    stack = _stack(settings)
+    with aws_call("s3"):
+        where = reject_drop(S3Lake(stack.bucket, "", aws_client("s3", stack.region)), date)
+    return f"{stack.lake_uri}/{where}"
+
+
 AWS_STEPS = Steps(
     lock=lock,
     inbox=inbox,
     land=land,
+    reject=reject,
     build=dbt_build,
     publish=publish,
     train=train,

@@ -332,7 +332,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         return 1
     except (TransformError, CompactionError, StackError) as error:
         console.print("[red]reorder run: nothing new was published.[/red]")
-        console.print(str(error), markup=False, highlight=False)
+        console.print(_told(error), markup=False, highlight=False)
         return 1
     except TrainingError as error:  # raised only after publication
         console.print(
@@ -347,6 +347,11 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         return 1
     _print_summary(summary, console)
     return 0
+
+
+def _told(error: BaseException) -> str:
+    """An error's message and the notes steps added on its way up (what they did about it)."""
+    return "\n".join([str(error), *getattr(error, "__notes__", [])])
 
 
 def _schedule(args: argparse.Namespace, console: Console) -> int:

@@ -65,13 +65,19 @@ def _run_locked(
     landing = steps.land(settings, source, date)
     seconds["land"] = time.perf_counter() - started
 
-    started = time.perf_counter()
-    steps.build(settings)
-    seconds["dbt_build"] = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        steps.build(settings)
+        seconds["dbt_build"] = time.perf_counter() - started
 
-    started = time.perf_counter()
-    published = steps.publish(settings)
-    seconds["compact"] = time.perf_counter() - started
+        started = time.perf_counter()
+        published = steps.publish(settings)
+        seconds["compact"] = time.perf_counter() - started
+    except Exception as error:
+        if not landing.replaced:  # a new date: take it out, so that it spoils no later run
+            where = steps.reject(settings, date)
+            error.add_note(f"the drop of {date} was moved out of the raw zone to {where}")
+        raise
 
     run_id = new_run_id()
     model = None

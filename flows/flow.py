@@ -82,6 +82,7 @@ def prefect_steps(steps: Steps) -> Steps:
         lock=steps.lock,
         inbox=steps.inbox,
         land=_retried(steps.land, "land"),
+        reject=_retried(steps.reject, "reject"),
         build=build_models,
         publish=_retried(steps.publish, "compact"),
         train=_retried(steps.train, "train"),

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from flows.lake import Lake, lake_for
 
 CHUNK_SIZE = 1 << 20
+REJECTED = "rejected"  # drops that landed but failed the build, kept for inspection
 STAGING = "raw/.staging"  # in the lake itself, so a local swap is a rename on one filesystem
 EXTENSIONS = (".csv.gz", ".csv")
 HEADERS: Mapping[str, str] = MappingProxyType(
@@ -64,6 +65,7 @@ class LandingReport:
     source: str
     date: datetime.date
     files: tuple[LandedFile, ...]  # one per table, in HEADERS order
+    replaced: bool = False  # the date had been landed before, and this drop replaced it
 
     def file(self, table: str) -> LandedFile:
         return next(landed for landed in self.files if landed.table == table)
@@ -96,10 +98,20 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
             files.append(LandedFile(table, f"{raw_partition(table, date)}/{name}", *check.sizes))
         if problems:
             raise LandingError(problems)
+        replaced = any(lake.list_keys(raw_partition(table, date)) for table in HEADERS)
         lake.publish({_staged(run, t, date): raw_partition(t, date) for t in chosen})
     finally:
         lake.delete_prefix(run)
-    return LandingReport(str(source), date, tuple(files))
+    return LandingReport(str(source), date, tuple(files), replaced)
+
+
+def reject_drop(lake: Lake, date: datetime.date) -> str:
+    """Move the date's landed files out of the raw zone into rejected/, where the next runs
+    do not read them; returns where they went."""
+    lake.publish({raw_partition(t, date): f"{REJECTED}/{t}/dt={date.isoformat()}" for t in HEADERS})
+    for table in HEADERS:  # S3 copies: remove the originals (a local rename moved them)
+        lake.delete_prefix(raw_partition(table, date))
+    return REJECTED
 
 
 def _staged(run: str, table: str, date: datetime.date) -> str:

@@ -3,11 +3,14 @@ for at most `seconds` and at most `max_requests`, and every answer is timed.
 
 Used by the tests (small, to check that nothing fails under concurrency) and by the
 benchmark (to measure requests per second and latency percentiles); never by a timed test.
+Every answer of 400 or more counts as an error, 429 (rate limited) too: `reorder serve` does
+not rate limit 127.0.0.1 by default (REORDER_RATE_EXEMPT), and `headers` can carry an
+X-API-Key when the API requires one.
 """
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -32,7 +35,7 @@ class LoadResult:
 
 async def _run(
     base_url: str, request_for: Callable[[int], Request], clients: int, seconds: float,
-    max_requests: int,
+    max_requests: int, headers: Mapping[str, str],
 ) -> LoadResult:  # fmt: skip
     latencies: list[float] = []
     errors: dict[int, int] = {}
@@ -40,7 +43,9 @@ async def _run(
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=10.0) as client:
+    async with httpx.AsyncClient(
+        base_url=base_url, limits=limits, timeout=10.0, headers=dict(headers)
+    ) as client:
 
         async def worker() -> None:
             nonlocal sent
@@ -72,7 +77,8 @@ async def _run(
 
 def run_load(
     base_url: str, request_for: Callable[[int], Request], clients: int = 16,
-    seconds: float = 10.0, max_requests: int = 20_000,
+    seconds: float = 10.0, max_requests: int = 20_000, headers: Mapping[str, str] | None = None,
 ) -> LoadResult:  # fmt: skip
-    """Load the API at `base_url` with `clients` concurrent clients; bounded in time and count."""
-    return asyncio.run(_run(base_url, request_for, clients, seconds, max_requests))
+    """Load the API at `base_url` with `clients` concurrent clients; bounded in time and count.
+    `headers` go with every request."""
+    return asyncio.run(_run(base_url, request_for, clients, seconds, max_requests, headers or {}))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flows.compact import Compacted, compact
 from flows.lake import LocalLake
-from flows.landing import LandingReport, land_drop
+from flows.landing import LandingReport, land_drop, reject_drop
 from flows.notify import Notification, send_local
 from flows.registry import ZONE, Registry
 from flows.release import Release, release
@@ -29,6 +29,11 @@ def land(settings: Settings, source: str | Path, date: datetime.date) -> Landing
     """Check the drop's files and land them in the lake folder's raw zone."""
     settings.prepare_lake()
     return land_drop(source, LocalLake(settings.lake), date)
+
+
+def reject(settings: Settings, date: datetime.date) -> str:
+    """Move the date's drop out of the raw zone (it failed the build)."""
+    return str(settings.lake / reject_drop(LocalLake(settings.lake), date))
 
 
 def publish(settings: Settings) -> Compacted:
@@ -69,6 +74,7 @@ LOCAL_STEPS = Steps(
     lock=lambda settings, date: local_run_lock(settings.lake, date),
     inbox=inbox,
     land=land,
+    reject=reject,
     build=dbt_build,
     publish=publish,
     train=train,

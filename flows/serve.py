@@ -3,6 +3,10 @@
 The endpoint (sagemaker/local_endpoint.py) runs as a child process on a free port of
 127.0.0.1 and follows the registry's deployed model; the API runs in this process under
 uvicorn and calls it. Both stop together.
+
+The API's policy comes from the REORDER_* variables (api/policy.py); by default nothing from
+127.0.0.1 is rate limited, so the page and a load test run unthrottled. POST /admin/rollback
+rolls the lake's registry back, as `reorder model rollback` does: the local endpoint follows.
 """
 
 import signal
@@ -10,15 +14,20 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from api.admin import RollbackError
 from api.app import Services, create_app
 from api.catalog import Catalog
 from api.deployed import Registry
 from api.endpoint import LocalEndpoint
 from api.features import FeatureStore
+from api.policy import ApiPolicy, PolicyError
+from flows.lake import LocalLake
+from flows.registry import Registry as ModelRegistry
+from flows.registry import RegistryError
 from flows.settings import PROJECT_DIR
 
 ENDPOINT_SCRIPT = PROJECT_DIR / "sagemaker" / "local_endpoint.py"
@@ -68,6 +77,19 @@ def local_endpoint(registry: Path, port: int | None = None) -> Iterator[str]:
             process.kill()
 
 
+def rollback_for(lake: Path) -> Callable[[], str]:
+    """Deploy the previous model again in the local lake's registry; its version."""
+    registry = ModelRegistry(LocalLake(lake))
+
+    def rollback() -> str:
+        try:
+            return registry.rollback().version
+        except RegistryError as error:
+            raise RollbackError(str(error)) from None
+
+    return rollback
+
+
 def services_for(lake: Path, endpoint_url: str) -> Services:
     published = lake / PUBLISHED
     if not published.is_file():
@@ -78,6 +100,7 @@ def services_for(lake: Path, endpoint_url: str) -> Services:
         catalog=Catalog(str(catalog) if catalog.is_dir() else None),
         registry=Registry(str(lake)),
         endpoint=LocalEndpoint(endpoint_url),
+        rollback=rollback_for(lake),
     )
 
 
@@ -90,9 +113,13 @@ def serve(lake: Path, port: int = 8000) -> None:
     import uvicorn
 
     lake = lake.resolve()
+    try:
+        policy = ApiPolicy.from_environment()
+    except PolicyError as error:
+        raise ServeError(str(error)) from None
     # uvicorn shuts down on SIGTERM and then raises it again: with this handler in place
     # that unwinds through `local_endpoint`, which stops the endpoint too.
     signal.signal(signal.SIGTERM, _exit)
     with local_endpoint(lake / "models") as endpoint_url:
-        app = create_app(services_for(lake, endpoint_url), web_dir=WEB_DIR)
+        app = create_app(services_for(lake, endpoint_url), web_dir=WEB_DIR, policy=policy)
         uvicorn.run(app, host=HOST, port=port, log_level="warning")

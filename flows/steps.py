@@ -24,6 +24,7 @@ class Steps:
     lock: Callable[[Settings, datetime.date], AbstractContextManager[object]]  # one run per lake
     inbox: Callable[[Settings, datetime.date], str]  # where a scheduled run finds the drop
     land: Callable[[Settings, str | Path, datetime.date], LandingReport]
+    reject: Callable[[Settings, datetime.date], str]  # a landed drop out of raw/: where to
     build: Callable[[Settings], object]
     publish: Callable[[Settings], Compacted]
     train: Callable[[Settings, Compacted, str], None]  # registers the model as the version

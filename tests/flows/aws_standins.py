@@ -75,7 +75,10 @@ class AthenaBuild:
 
     def _local_build(self, lake: S3Lake) -> Path:
         raw = [key for key in lake.list_keys("raw") if not key.startswith("raw/.staging/")]
-        listing = tuple(raw)
+        # Keys and contents: a date landed again keeps its keys with new bytes.
+        s3 = boto3.client("s3")
+        listing = tuple((key, s3.head_object(Bucket=lake.bucket, Key=key)["ETag"])
+                        for key in raw)  # fmt: skip
         if listing not in self._built:
             local = self.workdir / f"lake-{len(self._built)}"
             for key in raw:

@@ -10,6 +10,8 @@ script, so tests/flows/aws_standins.py does their work on S3 and in the catalog.
 
 import datetime
 import json
+import shutil
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -117,11 +119,15 @@ def world(
 
 
 def _run(
-    world: World, *extra: str, source: str = f"s3://{DROPS}/{DATE}", train: bool = False
+    world: World,
+    *extra: str,
+    source: str = f"s3://{DROPS}/{DATE}",
+    train: bool = False,
+    date: str = DATE,
 ) -> int:
     return main(
         [
-            "run", "--target", "aws", "--stack", STACK, "--input", source, "--date", DATE,
+            "run", "--target", "aws", "--stack", STACK, "--input", source, "--date", date,
             "--lake", str(world.lake), *([] if train else ["--no-train"]), *extra,
         ]
     )  # fmt: skip
@@ -285,6 +291,87 @@ def test_a_stack_that_does_not_exist_is_named(
     capsys.readouterr()
     assert _run(world, "--stack", "reorder-missing") == 1
     assert "stack 'reorder-missing' does not exist" in capsys.readouterr().err
+
+
+def _corrupt_non_utf8(drop: Path) -> None:
+    path = drop / "products.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[4] += b"\xff"
+    path.write_bytes(b"\n".join(lines))
+
+
+def _corrupt_header(drop: Path) -> None:
+    path = drop / "orders.csv"
+    header, rest = path.read_text().split("\n", 1)
+    path.write_text(header.replace("order_id,user_id", "user_id,order_id") + "\n" + rest)
+
+
+def _corrupt_every_tenth_line(drop: Path) -> None:
+    path = drop / "order_products__prior.csv"
+    lines = path.read_text().splitlines(keepends=True)
+    for index in range(1, len(lines), 10):
+        lines[index] = "x" + lines[index]
+    path.write_text("".join(lines))
+
+
+def _lake_objects() -> dict[str, str]:
+    """Every object of the S3 lake's published and landed zones, with its ETag."""
+    s3, found = boto3.client("s3"), {}
+    for prefix in ("raw/", "sandbox/result_table/", "models/"):
+        listed = s3.list_objects_v2(Bucket=BUCKET, Prefix=prefix)
+        found |= {item["Key"]: item["ETag"] for item in listed.get("Contents", [])}
+    return found
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "says"),
+    [
+        (_corrupt_non_utf8, "products.csv, line 5: not valid UTF-8"),
+        (_corrupt_header, "orders.csv, line 1: header is"),
+        (_corrupt_every_tenth_line, "quarantine_max_share"),
+    ],
+    ids=["not UTF-8", "header swapped", "a tenth of the lines bad"],
+)
+def test_a_bad_drop_in_s3_leaves_the_s3_lake_as_it_was(
+    world: World,
+    first_run: dict,
+    corrupt: Any,
+    says: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    drop = tmp_path / "drop"
+    shutil.copytree(world.drop, drop)
+    corrupt(drop)
+    prefix = f"bad-{uuid.uuid4().hex[:8]}"
+    bad = S3Lake(DROPS, prefix, boto3.client("s3"))
+    for key in LocalLake(drop).list_keys():
+        with LocalLake(drop).open(key) as body:
+            bad.write(key, body)
+    before = _lake_objects()
+    capsys.readouterr()
+    # The next day: a drop that lands and then fails the build replaces no landed file.
+    assert _run(world, source=f"s3://{DROPS}/{prefix}", date="2026-11-26") == 1
+    assert says in capsys.readouterr().err
+    after = _lake_objects()
+    assert {key: after.get(key) for key in before} == before
+    assert not any(key.startswith("sandbox/result_table/") for key in set(after) - set(before))
+    assert _messages(world) == []
+    # A drop that landed and failed the build is taken out again, so it spoils no later run.
+    assert not [key for key in after if "dt=2026-11-26" in key]
+
+
+def test_a_run_while_another_holds_the_s3_lease_is_refused(
+    world: World, first_run: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.run_lock import s3_run_lock
+
+    before = _lake_objects()
+    capsys.readouterr()
+    with s3_run_lock(boto3.client("s3"), BUCKET, datetime.date(2026, 11, 25)):
+        assert _run(world) == 1
+    assert f"another run holds the lake s3://{BUCKET}" in capsys.readouterr().err
+    assert _lake_objects() == before
 
 
 def test_scheduled_aws_runs_find_the_drop_in_the_buckets_input_folder(world: World) -> None:

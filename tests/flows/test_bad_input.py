@@ -382,7 +382,10 @@ def test_a_bad_drop(
             assert text in str(failed.value), str(failed.value)[:2000]
         assert {name: (lake / name).read_bytes() for name in day_0} == day_0
         landed = _landed(lake)
-        assert {k: landed.get(k) for k in landed_before} == landed_before  # nothing lost
+        assert landed == landed_before  # nothing lost; nothing of the bad drop left in raw/
+        if outcome.error is TransformError:  # it landed, failed the build, was moved aside
+            assert "moved out of the raw zone" in " ".join(failed.value.__notes__)
+            assert (lake / "rejected" / "orders" / f"dt={DAY_1}").is_dir()
         return
 
     summary = run_daily(settings, drop, DAY_1)
