@@ -20,7 +20,7 @@ from flows.aws import (
 )
 from flows.compact import FILE_NAME, GLUE_SCRIPT, Compacted
 from flows.lake import S3Lake
-from flows.landing import LandingReport, land_drop, reject_drop
+from flows.landing import LandingReport, accept_drop, land_drop, reject_drop
 from flows.notify import Notification
 from flows.release import Release, release
 from flows.run_lock import s3_run_lock
@@ -137,11 +137,18 @@ def reject(settings: Settings, date: datetime.date) -> str:
     return f"{stack.lake_uri}/{where}"
 
 
+def accept(settings: Settings, date: datetime.date) -> None:
+    stack = _stack(settings)
+    with aws_call("s3"):
+        accept_drop(S3Lake(stack.bucket, "", aws_client("s3", stack.region)), date)
+
+
 AWS_STEPS = Steps(
     lock=lock,
     inbox=inbox,
     land=land,
     reject=reject,
+    accept=accept,
     build=dbt_build,
     publish=publish,
     train=train,

@@ -74,10 +74,13 @@ def _run_locked(
         published = steps.publish(settings)
         seconds["compact"] = time.perf_counter() - started
     except Exception as error:
-        if not landing.replaced:  # a new date: take it out, so that it spoils no later run
-            where = steps.reject(settings, date)
-            error.add_note(f"the drop of {date} was moved out of the raw zone to {where}")
+        # Out of the raw zone, so that it spoils no later run; what it replaced goes back.
+        where = steps.reject(settings, date)
+        error.add_note(f"the drop of {date} was moved out of the raw zone to {where}")
+        if landing.replaced:
+            error.add_note(f"the files landed for {date} before it are back in the raw zone")
         raise
+    steps.accept(settings, date)
 
     run_id = new_run_id()
     model = None

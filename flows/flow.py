@@ -83,6 +83,7 @@ def prefect_steps(steps: Steps) -> Steps:
         inbox=steps.inbox,
         land=_retried(steps.land, "land"),
         reject=_retried(steps.reject, "reject"),
+        accept=_retried(steps.accept, "accept"),
         build=build_models,
         publish=_retried(steps.publish, "compact"),
         train=_retried(steps.train, "train"),

@@ -21,6 +21,7 @@ from flows.lake import Lake, lake_for
 
 CHUNK_SIZE = 1 << 20
 REJECTED = "rejected"  # drops that landed but failed the build, kept for inspection
+KEPT = "raw/.kept"  # a date's earlier files, while the drop replacing them is not yet built
 STAGING = "raw/.staging"  # in the lake itself, so a local swap is a rename on one filesystem
 EXTENSIONS = (".csv.gz", ".csv")
 HEADERS: Mapping[str, str] = MappingProxyType(
@@ -88,6 +89,7 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
         raise LandingError([f"{source}: no files found (the drop folder is missing or empty)"])
     chosen, problems = _choose_files(names)
     lake.delete_prefix(STAGING)  # what a killed run left; the run lock keeps out live ones
+    _settle_kept(lake, date)
     run = f"{STAGING}/{uuid.uuid4().hex}"
     try:
         files = []
@@ -99,19 +101,64 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
         if problems:
             raise LandingError(problems)
         replaced = any(lake.list_keys(raw_partition(table, date)) for table in HEADERS)
-        lake.publish({_staged(run, t, date): raw_partition(t, date) for t in chosen})
+        keeping = replaced and date.isoformat() not in _kept_dates(lake)
+        if keeping:  # until the new drop is built: if it fails, they go back (reject_drop)
+            _move(lake, {raw_partition(t, date): _kept(t, date) for t in HEADERS})
+        try:
+            lake.publish({_staged(run, t, date): raw_partition(t, date) for t in chosen})
+        except BaseException:
+            if keeping:  # the publish undid itself; the raw zone gets its files back
+                _move(lake, {_kept(t, date): raw_partition(t, date) for t in HEADERS})
+            raise
     finally:
         lake.delete_prefix(run)
     return LandingReport(str(source), date, tuple(files), replaced)
 
 
+def accept_drop(lake: Lake, date: datetime.date) -> None:
+    """The date's drop is built and published: the files it replaced are not needed."""
+    for table in HEADERS:
+        lake.delete_prefix(_kept(table, date))
+
+
 def reject_drop(lake: Lake, date: datetime.date) -> str:
     """Move the date's landed files out of the raw zone into rejected/, where the next runs
-    do not read them; returns where they went."""
-    lake.publish({raw_partition(t, date): f"{REJECTED}/{t}/dt={date.isoformat()}" for t in HEADERS})
-    for table in HEADERS:  # S3 copies: remove the originals (a local rename moved them)
-        lake.delete_prefix(raw_partition(table, date))
+    do not read them, and put back the files it replaced, if any; returns where they went."""
+    _move(lake, {raw_partition(t, date): f"{REJECTED}/{t}/dt={date.isoformat()}" for t in HEADERS})
+    _move(lake, {_kept(t, date): raw_partition(t, date) for t in HEADERS})
     return REJECTED
+
+
+def _kept(table: str, date: datetime.date | str) -> str:
+    day = date if isinstance(date, str) else date.isoformat()
+    return f"{KEPT}/{table}/dt={day}"
+
+
+def _kept_dates(lake: Lake) -> set[str]:
+    """Dates with files kept aside: raw/.kept/<table>/dt=<date>/<file>."""
+    return {key.split("/")[3].removeprefix("dt=") for key in lake.list_keys(KEPT)}
+
+
+def _settle_kept(lake: Lake, date: datetime.date) -> None:
+    """Files another date's run kept aside and a crash left there: back into the raw zone if
+    the date has nothing landed (the crash came between the two moves), else dropped (the
+    newer drop is what later runs build on)."""
+    for day in _kept_dates(lake) - {date.isoformat()}:
+        if any(lake.list_keys(f"raw/{table}/dt={day}") for table in HEADERS):
+            for table in HEADERS:
+                lake.delete_prefix(_kept(table, day))
+        else:
+            _move(lake, {_kept(t, day): f"raw/{t}/dt={day}" for t in HEADERS})
+
+
+def _move(lake: Lake, moves: dict[str, str]) -> None:
+    """Move the prefixes that hold anything (a local lake renames; S3 copies, then the
+    originals are deleted)."""
+    present = {source: target for source, target in moves.items() if lake.list_keys(source)}
+    if present:
+        lake.publish(present)
+    for source in present:
+        lake.delete_prefix(source)
 
 
 def _staged(run: str, table: str, date: datetime.date) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flows.compact import Compacted, compact
 from flows.lake import LocalLake
-from flows.landing import LandingReport, land_drop, reject_drop
+from flows.landing import LandingReport, accept_drop, land_drop, reject_drop
 from flows.notify import Notification, send_local
 from flows.registry import ZONE, Registry
 from flows.release import Release, release
@@ -34,6 +34,10 @@ def land(settings: Settings, source: str | Path, date: datetime.date) -> Landing
 def reject(settings: Settings, date: datetime.date) -> str:
     """Move the date's drop out of the raw zone (it failed the build)."""
     return str(settings.lake / reject_drop(LocalLake(settings.lake), date))
+
+
+def accept(settings: Settings, date: datetime.date) -> None:
+    accept_drop(LocalLake(settings.lake), date)
 
 
 def publish(settings: Settings) -> Compacted:
@@ -75,6 +79,7 @@ LOCAL_STEPS = Steps(
     inbox=inbox,
     land=land,
     reject=reject,
+    accept=accept,
     build=dbt_build,
     publish=publish,
     train=train,

@@ -75,7 +75,11 @@ def read_stack(cloudformation: Any, name: str) -> AwsStack:
     status = stack["StackStatus"]
     if status not in READY:
         raise StackError(f"CloudFormation stack {name!r} is {status}, not ready for a run")
-    outputs = {output["OutputKey"]: output["OutputValue"] for output in stack.get("Outputs", [])}
+    outputs = {
+        output["OutputKey"]: output["OutputValue"]
+        for output in stack.get("Outputs", [])
+        if output.get("OutputValue")
+    }
     missing = sorted(set(OUTPUTS) - set(outputs))
     if missing:
         raise StackError(

@@ -25,6 +25,7 @@ class Steps:
     inbox: Callable[[Settings, datetime.date], str]  # where a scheduled run finds the drop
     land: Callable[[Settings, str | Path, datetime.date], LandingReport]
     reject: Callable[[Settings, datetime.date], str]  # a landed drop out of raw/: where to
+    accept: Callable[[Settings, datetime.date], None]  # built: drop the files it replaced
     build: Callable[[Settings], object]
     publish: Callable[[Settings], Compacted]
     train: Callable[[Settings, Compacted, str], None]  # registers the model as the version

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -211,3 +212,52 @@ def test_the_packaged_handler_answers_with_only_the_runtimes_packages(
     assert health["statusCode"] == 200 and json.loads(health["body"])["status"] == "ok"
     assert predicted["statusCode"] == 200, predicted["body"]
     assert json.loads(predicted["body"])["probability"] == 0.25
+
+
+def test_the_stacks_secret_closes_the_prediction_routes_to_callers_without_a_key(
+    lambda_env: str, trained_lake: Path
+) -> None:
+    from api import lambda_handler
+    from api.lambda_handler import handler
+
+    secrets = boto3.client("secretsmanager")
+    key = "reorder-test-key-0123456789"
+    arn = secrets.create_secret(
+        Name=f"reorder-lambda-api-{uuid.uuid4().hex[:8]}",
+        SecretString=json.dumps({"api_keys": [key], "admin_token": "t" * 40}),
+    )["ARN"]
+    user, product = _published_pair(trained_lake, 3)
+    _answer_next_invocation(lambda_env, 0.5)
+    body = {"user_id": user, "product_id": product}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REORDER_SECRET_ARN", arn)
+        lambda_handler._adapter.cache_clear()
+        try:
+            refused = handler(_event("POST", "/predict", body), None)
+            keyed = _event("POST", "/predict", body)
+            keyed["headers"]["x-api-key"] = key
+            answered = handler(keyed, None)
+        finally:
+            lambda_handler._adapter.cache_clear()
+    assert refused["statusCode"] == 401
+    assert answered["statusCode"] == 200, answered["body"]
+    assert json.loads(answered["body"])["probability"] == 0.5
+
+
+def test_a_secret_that_is_not_the_expected_json_is_named(lambda_env: str) -> None:
+    from api.lambda_handler import secret_settings
+    from api.policy import PolicyError
+
+    secrets = boto3.client("secretsmanager")
+    arn = secrets.create_secret(
+        Name=f"reorder-lambda-bad-{uuid.uuid4().hex[:8]}",
+        SecretString=json.dumps({"api_keys": "one-key"}),
+    )["ARN"]
+    with pytest.raises(PolicyError, match="api_keys must be a list of strings"):
+        secret_settings(arn)
+    assert secret_settings(
+        secrets.create_secret(
+            Name=f"reorder-lambda-ok-{uuid.uuid4().hex[:8]}",
+            SecretString=json.dumps({"api_keys": ["a", "b"], "admin_token": "t" * 20}),
+        )["ARN"]
+    ) == {"REORDER_API_KEYS": "a,b", "REORDER_ADMIN_TOKEN": "t" * 20}

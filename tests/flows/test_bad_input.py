@@ -408,3 +408,27 @@ def test_a_bad_drop(
 def test_the_corpus_is_big_enough() -> None:
     assert len(CASES) >= 25
     assert {type(outcome) for _, outcome in CASES.values()} == {Rejected, Quarantined, Accepted}
+
+
+def test_a_bad_drop_delivered_again_for_a_landed_date_puts_the_earlier_files_back(
+    base_drop: Path,
+    published_lake: Path,
+    published_date: datetime.date,
+    day_0: dict[str, bytes],
+    workspace: Path,
+    tmp_path: Path,
+) -> None:
+    drop, lake = tmp_path / "drop", workspace / "lake"
+    shutil.copytree(base_drop, drop)
+    lake.mkdir(exist_ok=True)
+    _fresh_copy(published_lake, lake)
+    spoil_every_tenth_line(drop)
+    landed_before = _landed(lake)
+    settings = Settings(lake=lake, train=False, quarantine_max_share=MAX_SHARE)
+    with pytest.raises(TransformError) as failed:
+        run_daily(settings, drop, published_date)  # the published day, delivered again
+    assert "are back in the raw zone" in " ".join(failed.value.__notes__)
+    assert _landed(lake) == landed_before
+    assert {name: (lake / name).read_bytes() for name in day_0} == day_0
+    rejected = lake / "rejected" / PRIOR / f"dt={published_date}" / f"{PRIOR}.csv"
+    assert rejected.read_bytes() == (drop / f"{PRIOR}.csv").read_bytes()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from flows.lake import LocalLake, S3Lake, lake_for
-from flows.landing import CHUNK_SIZE, HEADERS, LandingError, land_drop
+from flows.landing import CHUNK_SIZE, HEADERS, KEPT, LandingError, accept_drop, land_drop
 
 DAY = datetime.date(2026, 11, 25)
 OTHER_DAY = datetime.date(2026, 11, 24)
@@ -338,13 +338,17 @@ def test_relanding_same_date_replaces_it_and_keeps_other_dates(
 
     report = land_drop(newer, lake, DAY)
 
-    files = snapshot(lake.root)
+    files = {k: v for k, v in snapshot(lake.root).items() if not k.startswith(KEPT)}
     assert {k for k in files if "dt=2026-11-25" in k} == {f.key for f in report.files}
     assert all(key.endswith(".csv.gz") for key in (f.key for f in report.files))
     aisles = gzip.decompress(files["raw/aisles/dt=2026-11-25/aisles.csv.gz"])
     assert aisles == b"aisle_id,aisle\n7,tea\n"
     assert {k: v for k, v in files.items() if "dt=2026-11-24" in k} == other_day
     assert not (lake.root / "raw" / ".staging").exists()
+    # The replaced files wait aside until the new drop is built (accept_drop drops them).
+    assert report.replaced and lake.list_keys(f"{KEPT}/aisles/dt=2026-11-25")
+    accept_drop(lake, DAY)
+    assert not lake.list_keys(KEPT)
 
 
 def test_local_publish_rolls_back_every_partition_when_a_rename_fails(
@@ -436,13 +440,16 @@ def test_s3_lake_lands_s3_drop_and_relanding_replaces_the_date(
 
     report = land_drop(f"s3://{s3_lake.bucket}/input/2026-11-25/", s3_lake, DAY)
 
-    day_keys = [k for k in s3_lake.list_keys("raw") if "dt=2026-11-25" in k]
+    day_keys = [
+        k for k in s3_lake.list_keys("raw") if "dt=2026-11-25" in k and not k.startswith(KEPT)
+    ]
     assert day_keys == sorted(f.key for f in report.files)
     assert all(key.endswith(".csv.gz") for key in day_keys)
     assert lake_bytes(s3_lake, report.file("orders").key) == (local / "orders.csv.gz").read_bytes()
     assert report.file("orders").rows == VALID_ROWS["orders"]
     assert len([k for k in s3_lake.list_keys("raw") if "dt=2026-11-24" in k]) == 6
     assert not s3_lake.list_keys("raw/.staging")
+    assert len(s3_lake.list_keys(KEPT)) == 6  # the replaced .csv files, until accepted
 
 
 def test_failed_s3_landing_leaves_s3_raw_zone_unchanged(
@@ -465,3 +472,21 @@ def test_lake_for_picks_the_store_from_the_location(s3: Any, tmp_path: Path) -> 
     remote = lake_for("s3://bucket/some/prefix/", client=s3)
     assert isinstance(remote, S3Lake)
     assert (remote.bucket, remote.prefix) == ("bucket", "some/prefix")
+
+
+def test_files_kept_aside_by_a_killed_run_go_back_before_the_next_landing(
+    drop: Path, lake: LocalLake
+) -> None:
+    day = datetime.date(2026, 11, 24)
+    land_drop(drop, lake, day)
+    landed = {key: lake.root.joinpath(key).read_bytes() for key in lake.list_keys("raw")}
+    # As a run killed between keeping the day's files aside and landing its new drop leaves it.
+    for key in list(landed):
+        table_and_file = key.removeprefix("raw/")
+        target = lake.root / KEPT / table_and_file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lake.root.joinpath(key).rename(target)
+    land_drop(drop, lake, datetime.date(2026, 11, 25))
+    for key, body in landed.items():
+        assert lake.root.joinpath(key).read_bytes() == body
+    assert not lake.list_keys(KEPT)

@@ -11,6 +11,7 @@ few checks of what it does not make mark themselves xfail while moto lacks the f
 from __future__ import annotations
 
 import ast
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from typing import Any
 import pytest
 from cfnlint.api import ManualArgs, lint_file
 from cfnlint.decode.decode import decode_str
+
+from api.policy import MIN_ADMIN_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
@@ -40,9 +43,10 @@ OUTPUTS = (
     "PageUrl",
     "Region",
     "ApiUrl",
+    "ApiSecretArn",
 )
 # Outputs of resources made only when a parameter asks for them.
-CONDITIONAL_OUTPUTS = {"ApiUrl": "HasApi"}
+CONDITIONAL_OUTPUTS = {"ApiUrl": "HasApi", "ApiSecretArn": "HasApi"}
 LAKE_ARN = {"Fn::GetAtt": ["LakeBucket", "Arn"]}
 OBJECTS_ARN = "arn:${AWS::Partition}:s3:::${LakeBucket}/"  # + "<zone>/*" in a Fn::Sub
 # What each role may touch in the lake: object prefixes it reads, of which those it writes.
@@ -144,6 +148,7 @@ def test_bucket_lifecycle_rules(template: dict[str, Any]) -> None:
         "input/": 7,
         "athena-results/": 7,
         "raw/": {"Ref": "RawRetentionDays"},
+        "rejected/": {"Ref": "RawRetentionDays"},
     }
     (abort,) = [rule for rule in rules if "AbortIncompleteMultipartUpload" in rule]
     assert "Prefix" not in abort  # the whole bucket
@@ -402,8 +407,9 @@ def test_stack_outputs(aws: Any, stack: Stack) -> None:
     assert set(values) == set(OUTPUTS) - set(CONDITIONAL_OUTPUTS)  # no ApiCodeKey given
     # Exports from list_exports: describe_stacks's ExportName is unreliable in moto, which finds
     # it by the output's value (AthenaWorkGroup and AthenaSchema are both "reorder").
+    # (moto also lists the exports of outputs whose condition is false, with no value.)
     exports = {
-        e["Name"]: e["Value"] for e in aws.client("cloudformation").list_exports()["Exports"]
+        e["Name"]: e.get("Value") for e in aws.client("cloudformation").list_exports()["Exports"]
     }
     expected = {f"{stack.name}-{key}": value for key, value in values.items()}
     assert {name: exports.get(name) for name in expected} == expected
@@ -524,13 +530,21 @@ def test_page_bucket_is_a_website_anyone_may_read_and_no_more(template: dict[str
 # --- the prediction API: Lambda behind an HTTP API, made once its package is uploaded --------
 
 
+def statements_of(role: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        statement["Sid"]: statement
+        for policy in role["Policies"]
+        for statement in policy["PolicyDocument"]["Statement"]
+    }
+
+
 def test_the_api_exists_only_with_its_package(template: dict[str, Any]) -> None:
     assert template["Conditions"]["HasApi"] == {
         "Fn::Not": [{"Fn::Equals": [{"Ref": "ApiCodeKey"}, ""]}]
     }
     api_parts = {
         "ApiFunctionRole", "ApiFunction", "HttpApi", "ApiIntegration", "ApiRoute", "ApiStage",
-        "ApiInvokePermission",
+        "ApiInvokePermission", "ApiSecret",
     }  # fmt: skip
     conditional = {
         logical_id
@@ -560,6 +574,7 @@ def test_the_function_runs_the_packaged_handler_with_the_stacks_names(
         "REORDER_ENDPOINT_NAME": {"Fn::Sub": "${AWS::StackName}-model"},
         "REORDER_ATHENA_SCHEMA": {"Ref": "AthenaSchema"},
         "REORDER_PAGE_ORIGIN": {"Fn::GetAtt": ["PageBucket", "WebsiteURL"]},
+        "REORDER_SECRET_ARN": {"Ref": "ApiSecret"},
     }
     # The handler reads exactly these variables (its docstring lists them).
     assert all(variable in lambda_handler.__doc__ for variable in variables)
@@ -575,12 +590,17 @@ def test_the_function_role_reads_and_invokes_only_what_the_api_needs(
         for statement in policy["PolicyDocument"]["Statement"]
         for action in as_list(statement["Action"])
     }
-    assert actions == {"s3:GetObject", "s3:ListBucket", "glue:GetTable", "sagemaker:InvokeEndpoint"}
-    statements = {
-        statement["Sid"]: statement
-        for policy in role["Policies"]
-        for statement in policy["PolicyDocument"]["Statement"]
-    }
+    assert actions == {
+        "s3:GetObject", "s3:ListBucket", "glue:GetTable", "sagemaker:InvokeEndpoint",
+        "secretsmanager:GetSecretValue",
+    }  # fmt: skip
+    assert as_list(statements_of(role)["ReadApiSecret"]["Resource"]) == [{"Ref": "ApiSecret"}]
+    secret = resource(template, "ApiSecret", "AWS::SecretsManager::Secret")
+    generated = secret["GenerateSecretString"]
+    assert json.loads(generated["SecretStringTemplate"]) == {"api_keys": []}
+    assert generated["GenerateStringKey"] == "admin_token"
+    assert generated["PasswordLength"] >= MIN_ADMIN_TOKEN
+    statements = statements_of(role)
     endpoint = "${AWS::Region}:${AWS::AccountId}:endpoint/${AWS::StackName}-model"
     assert as_list(statements["InvokeTheModel"]["Resource"]) == [
         {"Fn::Sub": f"arn:${{AWS::Partition}}:sagemaker:{endpoint}"}
