@@ -223,6 +223,26 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--out", type=Path, default=Path("api.zip"), help="zip to write")
     package.set_defaults(handler=_package_api)
 
+    bench = commands.add_parser(
+        "bench",
+        help="time the pipeline against pandas and PySpark on one drop",
+        description="Generate (or reuse) a drop, then time each stage in its own process with "
+        "the peak memory of its process tree: the pipeline from drop to published result, the "
+        "pandas notebook baseline and the PySpark local[2] baseline, checked equal. Writes "
+        "results.json and results.md to --out.",
+    )
+    bench.add_argument(
+        "--users", type=_positive_int, default=FULL_SCALE_USERS,
+        help=f"customers in the generated drop (default {FULL_SCALE_USERS:,}, full scale)",
+    )  # fmt: skip
+    bench.add_argument("--seed", type=_seed, default=0, help="generator seed (default 0)")
+    bench.add_argument(
+        "--drop", type=Path, help="drop folder, reused if it holds one (default data/drops/bench-N)"
+    )
+    bench.add_argument("--out", type=Path, default=Path("bench"), help="results folder")
+    bench.add_argument("--spark-memory", default="6g", help="Spark driver memory (default 6g)")
+    bench.set_defaults(handler=_bench)
+
     deploy = commands.add_parser(
         "deploy",
         help="create or update the AWS stack from infra/template.yaml",
@@ -424,6 +444,24 @@ def _package_api(args: argparse.Namespace, console: Console) -> int:
         return 1
     size = package.stat().st_size / 2**20
     console.print(f"wrote {package} ({size:.0f} MiB), to be published as {package_key(package)}")
+    return 0
+
+
+def _bench(args: argparse.Namespace, console: Console) -> int:
+    from flows.bench import BenchError, run_bench, write_results
+
+    drop = args.drop or Path("data/drops") / f"bench-{args.users}"
+    with tempfile.TemporaryDirectory(prefix="reorder-bench-") as work:
+        try:
+            result = run_bench(
+                args.users, drop, Path(work), args.seed, args.spark_memory,
+                report=lambda stage: console.print(f"bench: {stage} ..."),
+            )  # fmt: skip
+        except BenchError as error:
+            console.print(f"[red]reorder bench: {error}[/red]", highlight=False)
+            return 1
+    _, table = write_results(result, args.out)
+    console.print(table.read_text(), markup=False, highlight=False)
     return 0
 
 
