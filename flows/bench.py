@@ -205,7 +205,7 @@ def differing_rows(published: Path, folder: Path) -> int:
 def write_results(result: BenchResult, out: Path) -> tuple[Path, Path]:
     """bench results as JSON and as a Markdown table; returns both paths."""
     out.mkdir(parents=True, exist_ok=True)
-    data = {**asdict(result), "ratios": result.ratios, "keys": CONTRACT_KEYS["result_table"]}
+    data = {**asdict(result), "ratios": result.ratios}
     json_path, table_path = out / "results.json", out / "results.md"
     json_path.write_text(json.dumps(data, indent=2) + "\n")
     lines = [

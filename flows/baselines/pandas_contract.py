@@ -165,14 +165,19 @@ def read_drop(folder: Path) -> dict[str, pd.DataFrame]:
     return {name: _read_table(Path(folder), name, schema) for name, schema in INPUT_SCHEMA.items()}
 
 
-def _read_table(folder: Path, name: str, schema: dict[str, str]) -> pd.DataFrame:
+def drop_file(folder: Path, name: str) -> Path:
+    """The one file of table `name` in a drop folder: ``<name>.csv`` or ``<name>.csv.gz``."""
     candidates = (folder / f"{name}.csv", folder / f"{name}.csv.gz")
     present = [path for path in candidates if path.is_file()]
     if not present:
         raise FileNotFoundError(f"{folder} has neither {name}.csv nor {name}.csv.gz")
     if len(present) > 1:
         raise ValueError(f"{folder} has both {name}.csv and {name}.csv.gz; keep one")
-    path = present[0]
+    return present[0]
+
+
+def _read_table(folder: Path, name: str, schema: dict[str, str]) -> pd.DataFrame:
+    path = drop_file(folder, name)
 
     header = list(pd.read_csv(path, nrows=0).columns)
     if header != list(schema):

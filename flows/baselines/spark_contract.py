@@ -28,6 +28,7 @@ from flows.baselines.pandas_contract import (
     INPUT_SCHEMA,
     TARGET_CONTEXT,
     TARGET_EVAL_SETS,
+    drop_file,
 )
 
 if TYPE_CHECKING:
@@ -57,12 +58,14 @@ def read_drop(spark: SparkSession, folder: Path) -> dict[str, DataFrame]:
     empty cell is NULL, quoted names keep their commas and doubled quotes."""
     tables = {}
     for name, columns in INPUT_SCHEMA.items():
-        present = [p for p in (folder / f"{name}.csv", folder / f"{name}.csv.gz") if p.is_file()]
-        if len(present) != 1:
-            raise FileNotFoundError(f"{folder} needs exactly one of {name}.csv, {name}.csv.gz")
         schema = ", ".join(f"{column} {SPARK_TYPES[kind]}" for column, kind in columns.items())
         tables[name] = spark.read.csv(
-            str(present[0]), schema=schema, header=True, quote='"', escape='"', mode="FAILFAST"
+            str(drop_file(folder, name)),
+            schema=schema,
+            header=True,
+            quote='"',
+            escape='"',
+            mode="FAILFAST",
         )
     return tables
 
