@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from flows.children import tied_to_this_process
-from flows.settings import PROJECT_DIR, Settings
+from flows.settings import PROJECT_DIR, Settings, duckdb_memory_limit
 
 FILE_NAME = "result_table.parquet"
 GLUE_SCRIPT = PROJECT_DIR / "glue_spark" / "compact_result.py"
@@ -50,7 +50,7 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
     staged = staging / f"{uuid.uuid4().hex}.parquet"
     staged.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with duckdb.connect() as db:
+        with duckdb.connect(config={"memory_limit": duckdb_memory_limit()}) as db:
             expected = db.sql(f"select count(*) from '{parts}'").fetchall()[0][0]
             db.sql(
                 f"copy (select * from '{parts}' order by user_id, product_id) "

@@ -1,5 +1,6 @@
 """Run settings: built once at the edge (the command line) and passed down to every step."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,14 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent  # the dbt project is the r
 LAKE_ZONES = ("raw", "quarantine", "curated", "features", "sandbox", "models", "outbox")
 TARGETS = ("local", "aws")
 COMPACTORS = ("duckdb", "spark")
+# DuckDB spills to disk beyond this, in dbt (profiles.yml) and in compaction alike; with
+# dbt's own process on top, a run stays within 4 GB at full scale.
+DUCKDB_MEMORY_LIMIT = "3GB"
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory limit for the pipeline: REORDER_DUCKDB_MEMORY_LIMIT, else the default."""
+    return os.environ.get("REORDER_DUCKDB_MEMORY_LIMIT") or DUCKDB_MEMORY_LIMIT
 
 
 @dataclass(frozen=True)

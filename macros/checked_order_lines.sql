@@ -11,6 +11,8 @@
       eval_set      the eval_set its orders must have: prior or train
 -#}
 {% macro checked_order_lines(source_table, eval_set) -%}
+{%- set raw_columns = ['order_id', 'product_id', 'add_to_cart_order', 'reordered'] %}
+
 with
 
 source as (
@@ -51,16 +53,16 @@ typed as (
         {{ parse_id('add_to_cart_order') }} as add_to_cart_order,
         {{ parse_in_range('reordered', 0, 1) }} as reordered,
 
-        -- provenance
-        cast(dt as varchar) as dt,
+        -- provenance, and the text as read for the record of a quarantined row
+        dt,
         source_file,
-        {{ raw_record(['order_id', 'product_id', 'add_to_cart_order', 'reordered']) }} as record
+        {{ raw_text(raw_columns) }}
 
     from source
 
 ),
 
-checked as {{ compute_once() }} (
+ruled as (
 
     select
         typed.*,
@@ -85,10 +87,11 @@ checked as {{ compute_once() }} (
 final as (
 
     {{ keep_latest_drop(
-        'checked',
+        'ruled',
         ['order_id', 'product_id'],
         ['add_to_cart_order', 'reordered'],
-        'order_line_conflicting_duplicate'
+        'order_line_conflicting_duplicate',
+        raw_columns
     ) }}
 
 )

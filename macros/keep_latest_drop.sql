@@ -1,5 +1,5 @@
 {#-
-    keep_latest_drop(checked, key, values, conflict_rule)
+    keep_latest_drop(ruled, key, values, conflict_rule, raw_columns)
 
     Deduplicates rows across drops: for each key, the rows of the latest dt that holds the
     key win (so both full daily snapshots and incremental drops work); rows of older drops
@@ -7,16 +7,23 @@
     rows that share the key with different values are all quarantined with conflict_rule.
     Rows that already broke a row rule (row_rule not null) pass through to the quarantine.
 
+    Only quarantined rows carry their raw record and source file: building and storing
+    them for the tens of millions of valid rows would cost more than the rest of the model.
+
     Parameters:
-      checked        name of a CTE with the typed columns, dt, source_file, record, row_rule
+      ruled          name of a CTE with the typed columns, dt, source_file, row_rule and,
+                     for each raw column, its text as <column>_text (see raw_text)
       key            list of key column names
       values         list of the other typed column names
       conflict_rule  the rule named for conflicting duplicates
+      raw_columns    the raw file's columns in header order, for the record
 
-    Returns a select with the typed columns, dt, source_file, record (the raw row, for
-    quarantined rows only) and quarantine_rule (NULL for a row that goes on to staging).
+    Returns a select with the typed columns, dt (as the engine reads the partition: a date
+    on DuckDB, a string on Athena; staging casts it to varchar), source_file and record
+    (both NULL on rows that go on to staging) and quarantine_rule (NULL for a row that goes
+    on to staging).
 -#}
-{% macro keep_latest_drop(checked, key, values, conflict_rule) -%}
+{% macro keep_latest_drop(ruled, key, values, conflict_rule, raw_columns) -%}
     {%- set columns = key + values -%}
     {%- set valid_key, on_key = [], [] -%}
     {%- for column in key -%}
@@ -25,9 +32,20 @@
     {%- endfor -%}
     with
 
+    checked as {{ compute_once() }} (
+        select
+            {{ columns | join(', ') }},
+            dt,
+            source_file,
+            row_rule,
+            case when row_rule is not null then {{ raw_record(raw_text_names(raw_columns)) }}
+            end as record
+        from {{ ruled }}
+    ),
+
     valid as (
         select {{ columns | join(', ') }}, dt, source_file
-        from {{ checked }}
+        from checked
         where row_rule is null
     ),
 
@@ -36,6 +54,16 @@
     repeated_keys as {{ compute_once() }} (
         select {{ key | join(', ') }}
         from valid
+        {%- if key | length == 2 %}
+        -- Grouping by the first key column alone is much cheaper (an order has a few
+        -- lines): only its groups with a repeated second column can hold repeated keys.
+        where {{ key[0] }} in (
+            select {{ key[0] }}
+            from valid
+            group by {{ key[0] }}
+            having {{ has_repeated_values(key[1]) }}
+        )
+        {%- endif %}
         group by {{ key | join(', ') }}
         having count(*) > 1
     ),
@@ -65,7 +93,7 @@
         {% for column in columns %}valid.{{ column }},
         {% endfor -%}
         valid.dt,
-        valid.source_file,
+        cast(null as varchar) as source_file,
         cast(null as varchar) as record,
         cast(null as varchar) as quarantine_rule
     from valid
@@ -90,7 +118,7 @@
         source_file,
         record,
         row_rule as quarantine_rule
-    from {{ checked }}
+    from checked
     where row_rule is not null
 {%- endmacro %}
 
@@ -98,4 +126,17 @@
 {% macro raw_record(columns) -%}
     concat_ws(','
         {%- for column in columns %}, coalesce(cast({{ column }} as varchar), ''){% endfor %})
+{%- endmacro %}
+
+{#- raw_text(columns): each raw column's text kept as <column>_text, for the record. -#}
+{% macro raw_text(columns) -%}
+    {%- for column in columns %}{{ column }} as {{ column }}_text{{ ', ' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+{#- raw_text_names(columns): the names raw_text gives the columns. -#}
+{% macro raw_text_names(columns) -%}
+    {%- set names = [] -%}
+    {%- for column in columns %}{% do names.append(column ~ '_text') %}{% endfor -%}
+    {{ return(names) }}
 {%- endmacro %}

@@ -66,3 +66,18 @@
 
 {% macro default__compute_once() -%}
 {%- endmacro %}
+
+{#- has_repeated_values(column): in a group by, true when the group holds a value of the
+    column more than once, and also when it holds a NULL (so callers that care check the
+    group again). DuckDB's list is much cheaper than a distinct count. -#}
+{% macro has_repeated_values(column) -%}
+    {{ return(adapter.dispatch('has_repeated_values')(column)) }}
+{%- endmacro %}
+
+{% macro duckdb__has_repeated_values(column) -%}
+    count(*) > len(list_distinct(list({{ column }})))
+{%- endmacro %}
+
+{% macro default__has_repeated_values(column) -%}
+    count(*) > count(distinct {{ column }})
+{%- endmacro %}

@@ -1,5 +1,5 @@
 -- Per product, from prior lines: how often bought, reordered, and bought a first and a
--- second time by a user (product_seq_time 1 and 2).
+-- second time by a user (the notebook's product_seq_time 1 and 2).
 with
 
 order_products_prior as (
@@ -8,30 +8,47 @@ order_products_prior as (
 
 ),
 
-sequenced as (
+up_features as (
+
+    select * from {{ ref('up_features') }}
+
+),
+
+lines as (
 
     select
         product_id,
-        reordered,
-        row_number() over (
-            partition by user_id, product_id order by order_number
-        ) as product_seq_time
+        count(*) as prod_orders,
+        cast(sum(reordered) as bigint) as prod_reorders
     from order_products_prior
+    group by product_id
+
+),
+
+-- Every (user, product) pair has exactly one first purchase, and a second one when the
+-- user bought the product in at least two orders: counting pairs gives the notebook's
+-- numbers without numbering every line of the history.
+purchases as (
+
+    select
+        product_id,
+        count(*) as prod_first_orders,
+        cast(sum(case when up_orders >= 2 then 1 else 0 end) as bigint) as prod_second_orders
+    from up_features
+    group by product_id
 
 ),
 
 final as (
 
     select
-        product_id,
-        count(*) as prod_orders,
-        cast(sum(reordered) as bigint) as prod_reorders,
-        cast(sum(case when product_seq_time = 1 then 1 else 0 end) as bigint)
-            as prod_first_orders,
-        cast(sum(case when product_seq_time = 2 then 1 else 0 end) as bigint)
-            as prod_second_orders
-    from sequenced
-    group by product_id
+        lines.product_id,
+        lines.prod_orders,
+        lines.prod_reorders,
+        purchases.prod_first_orders,
+        purchases.prod_second_orders
+    from lines
+    inner join purchases on lines.product_id = purchases.product_id
 
 )
 

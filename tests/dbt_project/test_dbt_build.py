@@ -192,6 +192,31 @@ def test_an_exact_duplicate_line_is_collapsed(clean_lake: Path, bad_lake: Path) 
     assert _warehouse(bad_lake, sql.format(order_id)) == clean
 
 
+def test_the_key_test_names_a_line_that_is_there_twice(clean_lake: Path, tmp_path: Path) -> None:
+    # The compiled key test of a built lake, run against a copy of its warehouse in which
+    # one staged line is copied: it must name that line and only it.
+    compiled = next(
+        (clean_lake / ".dbt" / "target" / "compiled").rglob(
+            "stg_instacart__order_products__prior__key_unique*.sql"
+        )
+    ).read_text()
+    shutil.copy(clean_lake / "warehouse.duckdb", tmp_path / "warehouse.duckdb")
+    base = "base_instacart__order_products__prior"
+    with duckdb.connect() as db:
+        db.sql(f"attach '{tmp_path / 'warehouse.duckdb'}' as warehouse")
+        db.sql("use warehouse")
+        assert db.sql(compiled).fetchall() == []
+        [(order_id, product_id)] = db.sql(
+            f"select order_id, product_id from {base} where quarantine_rule is null "
+            "order by order_id desc, product_id limit 1"
+        ).fetchall()
+        db.execute(
+            f"insert into {base} select * from {base} where order_id = ? and product_id = ?",
+            [order_id, product_id],
+        )
+        assert db.sql(compiled).fetchall() == [(order_id, product_id, 2)]
+
+
 def test_too_many_quarantined_rows_fail_the_build(bad_drop: dict, tmp_path: Path) -> None:
     with pytest.raises(TransformError, match="quarantine__share_within_limit"):
         run_daily(Settings(lake=tmp_path, quarantine_max_share=0.0001), bad_drop["folder"], DAY_ONE)

@@ -11,7 +11,7 @@ final as (
     select
         aisle_id,
         aisle,
-        dt
+        cast(dt as varchar) as dt
     from checked
     where quarantine_rule is null
 

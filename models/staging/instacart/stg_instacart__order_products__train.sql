@@ -13,7 +13,7 @@ final as (
         product_id,
         add_to_cart_order,
         reordered,
-        dt
+        cast(dt as varchar) as dt
     from checked
     where quarantine_rule is null
 

@@ -16,7 +16,7 @@ final as (
         order_dow,
         order_hour_of_day,
         days_since_prior_order,
-        dt
+        cast(dt as varchar) as dt
     from checked
     where quarantine_rule is null
 

@@ -13,7 +13,7 @@ final as (
         product_name,
         aisle_id,
         department_id,
-        dt
+        cast(dt as varchar) as dt
     from checked
     where quarantine_rule is null
 

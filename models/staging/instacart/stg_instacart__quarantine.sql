@@ -18,7 +18,7 @@ with
 
     select
         '{{ table }}' as source_table,
-        dt,
+        cast(dt as varchar) as dt,
         source_file,
         record,
         quarantine_rule

@@ -1,4 +1,6 @@
 -- Every raw aisle row, typed, with the rule it breaks if any (see keep_latest_drop).
+{%- set raw_columns = ['aisle_id', 'aisle'] %}
+
 with
 
 source as (
@@ -17,16 +19,16 @@ typed as (
         -- text
         {{ clean_text('aisle') }} as aisle,
 
-        -- provenance
-        cast(dt as varchar) as dt,
+        -- provenance, and the text as read for the record of a quarantined row
+        dt,
         source_file,
-        {{ raw_record(['aisle_id', 'aisle']) }} as record
+        {{ raw_text(raw_columns) }}
 
     from source
 
 ),
 
-checked as {{ compute_once() }} (
+ruled as (
 
     select
         *,
@@ -40,7 +42,9 @@ checked as {{ compute_once() }} (
 
 final as (
 
-    {{ keep_latest_drop('checked', ['aisle_id'], ['aisle'], 'aisle_id_conflicting_duplicate') }}
+    {{ keep_latest_drop(
+        'ruled', ['aisle_id'], ['aisle'], 'aisle_id_conflicting_duplicate', raw_columns
+    ) }}
 
 )
 

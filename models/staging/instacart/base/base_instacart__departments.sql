@@ -1,4 +1,6 @@
 -- Every raw department row, typed, with the rule it breaks if any (see keep_latest_drop).
+{%- set raw_columns = ['department_id', 'department'] %}
+
 with
 
 source as (
@@ -17,16 +19,16 @@ typed as (
         -- text
         {{ clean_text('department') }} as department,
 
-        -- provenance
-        cast(dt as varchar) as dt,
+        -- provenance, and the text as read for the record of a quarantined row
+        dt,
         source_file,
-        {{ raw_record(['department_id', 'department']) }} as record
+        {{ raw_text(raw_columns) }}
 
     from source
 
 ),
 
-checked as {{ compute_once() }} (
+ruled as (
 
     select
         *,
@@ -41,7 +43,11 @@ checked as {{ compute_once() }} (
 final as (
 
     {{ keep_latest_drop(
-        'checked', ['department_id'], ['department'], 'department_id_conflicting_duplicate'
+        'ruled',
+        ['department_id'],
+        ['department'],
+        'department_id_conflicting_duplicate',
+        raw_columns
     ) }}
 
 )

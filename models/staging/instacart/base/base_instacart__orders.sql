@@ -1,4 +1,9 @@
 -- Every raw order row, typed, with the rule it breaks if any (see keep_latest_drop).
+{%- set raw_columns = [
+    'order_id', 'user_id', 'eval_set', 'order_number', 'order_dow', 'order_hour_of_day',
+    'days_since_prior_order'
+] %}
+
 with
 
 source as (
@@ -25,11 +30,10 @@ typed as (
         {{ parse_whole_days('days_since_prior_order', 0, 30) }} as days_since_prior_order,
         {{ clean_text('days_since_prior_order') }} is not null as has_days,
 
-        -- provenance
-        cast(dt as varchar) as dt,
+        -- provenance, and the text as read for the record of a quarantined row
+        dt,
         source_file,
-        {{ raw_record(['order_id', 'user_id', 'eval_set', 'order_number', 'order_dow',
-            'order_hour_of_day', 'days_since_prior_order']) }} as record
+        {{ raw_text(raw_columns) }}
 
     from source
 
@@ -50,7 +54,7 @@ users_with_several_last_orders as (
 
 ),
 
-checked as {{ compute_once() }} (
+ruled as (
 
     select
         typed.*,
@@ -80,11 +84,12 @@ checked as {{ compute_once() }} (
 final as (
 
     {{ keep_latest_drop(
-        'checked',
+        'ruled',
         ['order_id'],
         ['user_id', 'eval_set', 'order_number', 'order_dow', 'order_hour_of_day',
             'days_since_prior_order'],
-        'order_id_conflicting_duplicate'
+        'order_id_conflicting_duplicate',
+        raw_columns
     ) }}
 
 )

@@ -1,5 +1,7 @@
 -- Every raw product row, typed, with the rule it breaks if any (see keep_latest_drop).
 -- A product must sit in a known aisle and department.
+{%- set raw_columns = ['product_id', 'product_name', 'aisle_id', 'department_id'] %}
+
 with
 
 source as (
@@ -32,16 +34,16 @@ typed as (
         -- text
         {{ clean_text('product_name') }} as product_name,
 
-        -- provenance
-        cast(dt as varchar) as dt,
+        -- provenance, and the text as read for the record of a quarantined row
+        dt,
         source_file,
-        {{ raw_record(['product_id', 'product_name', 'aisle_id', 'department_id']) }} as record
+        {{ raw_text(raw_columns) }}
 
     from source
 
 ),
 
-checked as {{ compute_once() }} (
+ruled as (
 
     select
         typed.*,
@@ -62,10 +64,11 @@ checked as {{ compute_once() }} (
 final as (
 
     {{ keep_latest_drop(
-        'checked',
+        'ruled',
         ['product_id'],
         ['product_name', 'aisle_id', 'department_id'],
-        'product_id_conflicting_duplicate'
+        'product_id_conflicting_duplicate',
+        raw_columns
     ) }}
 
 )
