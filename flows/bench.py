@@ -1,141 +1,120 @@
-"""`reorder bench`: the pipeline and the two baselines on one drop, each stage timed with the
-peak memory of its whole process tree (dbt's, and Spark's JVM, included).
+"""`reorder bench`: the pipeline, the model and the API against pandas and PySpark, each stage
+timed in its own process with the peak memory of its whole process tree, at several scales.
 
-    generate   the drop (reused when the folder already holds one)
+    generate   the drop (skipped when its folder already holds one)
     pipeline   drop to published result_table: landing, staging with quarantine, every dbt
                model and test, compaction (no training)
+    contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
+               contract tables' models (no tests, no quarantine table, no compaction)
+    train      the model on the pipeline's published file, as the daily run trains it
+    api        `reorder serve` over that lake, loaded on /predict and on suggestions
     pandas     the contract tables the way a pandas notebook computes them
     spark      the same tables as a PySpark job on local[2]
 
-Every stage runs in its own process, so one stage's memory is not another's. The baselines'
-result_table is checked equal to the published one before any ratio is reported.
+At each scale (a fraction of the users, its own drop) the pipeline, contract and baseline
+stages run; train and api run at the largest scale only. The baselines' six tables are
+checked equal to the pipeline's before any ratio is reported.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
+import shutil
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.baselines.pandas_contract import CONTRACT_KEYS, INPUT_SCHEMA
+from flows.bench_measure import BenchError, Measured, Watch, measure, measure_server
+from flows.bench_stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
+from flows.tables import LOCAL_FOLDERS
 
 DATE = "2026-11-25"
-SAMPLE_SECONDS = 0.05
-
-
-class BenchError(RuntimeError):
-    """A stage failed, or a baseline's tables differ from the pipeline's."""
+DEFAULT_SCALES = (0.1, 0.25, 0.5, 1.0)
+STAGES = ("generate", "pipeline", "contract", "train", "api", "pandas", "spark")
+SKIPPABLE = ("contract", "train", "api", "pandas", "spark")
+LARGEST_ONLY = ("train", "api")  # at every scale they would double the run for little news
+BASELINES = ("pandas", "spark")
+BASES = ("contract", "pipeline")  # what a baseline's seconds are divided by
+# The API's policy variables are left out: the benchmark measures its default policy.
+POLICY_PREFIX = "REORDER_"
 
 
 @dataclass(frozen=True)
-class Measured:
+class Tick:
+    """Where the benchmark is: stage `number` of `total`, how long it has run, its peak."""
+
+    number: int
+    total: int
     stage: str
+    users: int
     seconds: float
     peak_bytes: int
-    detail: dict = field(default_factory=dict)  # what the stage reported of itself
+    done: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Scale:
+    fraction: float
+    users: int
+    drop: Path
+
+
+@dataclass(frozen=True)
+class ScaleRun:
+    fraction: float
+    users: int
+    drop: str
+    stages: list[Measured]
+
+    def seconds(self, stage: str) -> float | None:
+        return next((m.seconds for m in self.stages if m.stage == stage), None)
+
+    @property
+    def ratios(self) -> dict[str, dict[str, float]]:
+        """Each baseline's seconds over the contract stage's (like for like) and over the
+        pipeline's (everything the pipeline does included); for the stages that ran."""
+        ratios: dict[str, dict[str, float]] = {}
+        for basis in BASES:
+            base = self.seconds(basis)
+            ran = {name: self.seconds(name) for name in BASELINES}
+            if base:
+                ratios[f"vs_{basis}"] = {
+                    name: round(seconds / base, 2)
+                    for name, seconds in ran.items()
+                    if seconds is not None
+                }
+        return ratios
 
 
 @dataclass(frozen=True)
 class BenchResult:
-    users: int
-    drop: str
+    runs: list[ScaleRun]  # smallest scale first; the last one is the headline
     cpus: int
-    stages: list[Measured]
-
-    def seconds(self, stage: str) -> float:
-        return next(m.seconds for m in self.stages if m.stage == stage)
+    seed: int = 0
+    skipped: list[str] = field(default_factory=list)
+    load: LoadBounds = field(default_factory=LoadBounds)
 
     @property
-    def ratios(self) -> dict[str, float]:
-        """How many times longer each baseline takes than the pipeline's whole run."""
-        pipeline = self.seconds("pipeline")
-        return {name: round(self.seconds(name) / pipeline, 2) for name in ("pandas", "spark")}
+    def headline(self) -> ScaleRun:
+        return self.runs[-1]
 
+    @property
+    def users(self) -> int:
+        return self.headline.users
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, now."""
-    import psutil
+    @property
+    def stages(self) -> list[Measured]:
+        return self.headline.stages
 
-    try:
-        root = psutil.Process(pid)
-        processes = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for process in processes:
-        try:
-            total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
-    return total
+    def seconds(self, stage: str) -> float | None:
+        return self.headline.seconds(stage)
 
-
-def measure(stage: str, code: str, arguments: list[str]) -> Measured:
-    """Run `code` in a fresh Python with `arguments`; its last stdout line, JSON, is its
-    detail. Wall time and the peak of the process tree's resident memory, sampled."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-c", code, *arguments], stdout=out, stderr=err,
-            env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"},
-        )  # fmt: skip
-        peak = 0
-        while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
-            time.sleep(SAMPLE_SECONDS)
-        seconds = time.perf_counter() - started
-        out.seek(0)
-        err.seek(0)
-        said, errors = out.read().strip().splitlines(), err.read()
-    if process.returncode != 0:
-        raise BenchError(f"{stage} failed (exit {process.returncode}):\n{errors[-2000:]}")
-    return Measured(stage, round(seconds, 2), peak, json.loads(said[-1]) if said else {})
-
-
-# Each stage as the program its process runs (arguments: sys.argv[1:]).
-GENERATE = """
-import sys, json
-from pathlib import Path
-from datagen.generate import DropSpec, generate_drop
-summary = generate_drop(DropSpec(users=int(sys.argv[1]), seed=int(sys.argv[2])), Path(sys.argv[3]))
-print(json.dumps({"rows": summary.rows}))
-"""
-PIPELINE = """
-import sys, json, datetime
-from pathlib import Path
-from flows.daily import run_daily
-from flows.settings import Settings
-summary = run_daily(Settings(lake=Path(sys.argv[2]), train=False), sys.argv[1],
-                    datetime.date.fromisoformat(sys.argv[3]))
-print(json.dumps({"steps": summary.seconds, "published_rows": summary.published.rows,
-                  "nodes": {n.name: n.seconds for n in summary.nodes}}))
-"""
-PANDAS = """
-import sys, json
-from pathlib import Path
-from flows.baselines import pandas_contract as pc
-tables = pc.compute_contract(pc.read_drop(Path(sys.argv[1])))
-out = Path(sys.argv[2])
-for name, frame in tables.items():
-    (out / name).mkdir(parents=True, exist_ok=True)
-    frame.to_parquet(out / name / "part-0.parquet", index=False)
-print(json.dumps({"result_rows": len(tables["result_table"])}))
-"""
-SPARK = """
-import sys, json
-from pathlib import Path
-from flows.baselines import spark_contract as sc
-spark = sc.local_session(memory=sys.argv[3])
-sc.write_contract(sc.compute_contract(sc.read_drop(spark, Path(sys.argv[1]))), Path(sys.argv[2]))
-spark.stop()
-print(json.dumps({}))
-"""
+    @property
+    def ratios(self) -> dict[str, dict[str, float]]:
+        return self.headline.ratios
 
 
 def has_drop(folder: Path) -> bool:
@@ -145,77 +124,182 @@ def has_drop(folder: Path) -> bool:
     )
 
 
+def scale_users(users: int, fraction: float) -> int:
+    return max(1, round(users * fraction))
+
+
+def scale_plan(users: int, fractions: Iterable[float], drop: Path) -> list[Scale]:
+    """One scale per distinct user count, smallest first. The largest uses `drop`; the
+    others their own bench-<users> folder beside it."""
+    fractions = sorted(fractions)
+    if not fractions or not 0 < fractions[0] <= fractions[-1] <= 1:
+        raise ValueError(f"scales must be fractions above 0 and at most 1, got {fractions}")
+    counts = {scale_users(users, fraction): fraction for fraction in fractions}
+    largest = max(counts)
+    scales = [
+        Scale(fraction, count, drop if count == largest else drop.parent / f"bench-{count}")
+        for count, fraction in sorted(counts.items())
+    ]
+    if any(scale.drop == drop for scale in scales[:-1]):
+        raise ValueError(f"{drop} is the folder of a smaller scale's drop; choose another")
+    return scales
+
+
+def effective_skip(skip: Iterable[str]) -> list[str]:
+    """The stages left out, in run order: api too when train is (it serves that model)."""
+    skipped = set(skip)
+    unknown = skipped - set(SKIPPABLE)
+    if unknown:
+        raise ValueError(f"cannot skip {', '.join(sorted(unknown))}: only {', '.join(SKIPPABLE)}")
+    if "train" in skipped:
+        skipped.add("api")
+    return [stage for stage in STAGES if stage in skipped]
+
+
+def stages_at(scale: Scale, largest: bool, skipped: list[str]) -> list[str]:
+    return [
+        stage
+        for stage in STAGES
+        if stage not in skipped
+        and (stage != "generate" or not has_drop(scale.drop))
+        and (largest or stage not in LARGEST_ONLY)
+    ]
+
+
 def run_bench(
     users: int,
     drop: Path,
     work: Path,
     seed: int = 0,
     spark_memory: str = "6g",
-    report: Callable[[str], None] = lambda stage: None,
+    report: Callable[[Tick], None] = lambda tick: None,
+    *,
+    scales: Iterable[float] = DEFAULT_SCALES,
+    skip: Iterable[str] = (),
+    load: LoadBounds | None = None,
 ) -> BenchResult:
-    """Every stage on `drop` (generated first unless it holds a drop); outputs under `work`."""
-    stages = []
-    if not has_drop(drop):
-        report("generate")
-        stages.append(measure("generate", GENERATE, [str(users), str(seed), str(drop)]))
-    lake, pandas_out, spark_out = work / "lake", work / "pandas", work / "spark"
-    report("pipeline")
-    stages.append(measure("pipeline", PIPELINE, [str(drop), str(lake), DATE]))
-    report("pandas")
-    stages.append(measure("pandas", PANDAS, [str(drop), str(pandas_out)]))
-    report("spark")
-    stages.append(measure("spark", SPARK, [str(drop), str(spark_out), spark_memory]))
-    published = lake / "sandbox" / "result_table" / "result_table.parquet"
-    for name, folder in (("pandas", pandas_out), ("spark", spark_out)):
-        report(f"check {name}")
-        differing = differing_rows(published, folder / "result_table")
-        if differing:
-            raise BenchError(
-                f"{name}'s result_table differs from the pipeline's in {differing} rows"
-            )
-    return BenchResult(users=users, drop=str(drop), cpus=os.cpu_count() or 1, stages=stages)
+    """Every stage at every scale (drops generated where missing); outputs under `work`,
+    each scale's removed once it is measured. `report` hears of every stage's progress."""
+    load = load or LoadBounds()
+    plan = scale_plan(users, scales, drop)
+    skipped = effective_skip(skip)
+    stages = {scale: stages_at(scale, scale is plan[-1], skipped) for scale in plan}
+    total = sum(len(names) for names in stages.values())
+    number = 0
+    runs = []
+    for scale in plan:
+        folder = work / f"scale-{scale.users}"
+        measured = []
+        try:
+            for stage in stages[scale]:
+                number += 1
+                tick = Tick(number, total, stage, scale.users, 0.0, 0)
+
+                def watch(seconds: float, peak: int, tick: Tick = tick) -> None:
+                    report(replace(tick, seconds=seconds, peak_bytes=peak))
+
+                result = _run_stage(stage, scale, folder, watch, seed, spark_memory, load)
+                tick = replace(tick, seconds=result.seconds, peak_bytes=result.peak_bytes)
+                if stage in BASELINES:
+                    report(replace(tick, note="checking its tables against the pipeline's"))
+                    result = _checked(result, folder)
+                measured.append(result)
+                report(replace(tick, done=True))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        runs.append(ScaleRun(scale.fraction, scale.users, str(scale.drop), measured))
+    return BenchResult(runs, os.cpu_count() or 1, seed, skipped, load)
 
 
-def differing_rows(published: Path, folder: Path) -> int:
-    """(user, product) rows missing on one side or different in any column; doubles agree
-    when within a relative 1e-9 (the engines sum in different orders)."""
+def _run_stage(
+    stage: str, scale: Scale, folder: Path, watch: Watch, seed: int, spark_memory: str,
+    load: LoadBounds,
+) -> Measured:  # fmt: skip
+    lake = folder / "lake"
+    if stage == "api":
+        from flows.serve import HOST, free_port
+
+        port = free_port()
+        url = f"http://{HOST}:{port}"
+        environment = {
+            name: value for name, value in os.environ.items()
+            if not name.startswith(POLICY_PREFIX)
+        }  # fmt: skip
+        return measure_server(
+            stage, serve_command(lake, port), drive_api(url, lake / PUBLISHED, load), watch,
+            environment,
+        )  # fmt: skip
+    arguments = {
+        "generate": [str(scale.users), str(seed), str(scale.drop)],
+        "pipeline": [str(scale.drop), str(lake), DATE],
+        "contract": [str(scale.drop), str(folder / "contract-lake"), DATE],
+        "train": [str(lake)],
+        "pandas": [str(scale.drop), str(folder / "pandas")],
+        "spark": [str(scale.drop), str(folder / "spark"), spark_memory],
+    }[stage]
+    try:
+        return measure(stage, STAGE_CODE, [stage, *arguments], watch)
+    finally:
+        if stage == "contract":  # nothing reads it: its disk back before the next stage
+            shutil.rmtree(folder / "contract-lake", ignore_errors=True)
+
+
+def _checked(result: Measured, folder: Path) -> Measured:
+    """The baseline's measurement, once its six tables are found equal to the pipeline's."""
+    out = folder / result.stage
+    differing = contract_differences(folder / "lake", out)
+    shutil.rmtree(out, ignore_errors=True)
+    wrong = {table: rows for table, rows in differing.items() if rows}
+    if wrong:
+        said = ", ".join(f"{table} in {rows:,} rows" for table, rows in wrong.items())
+        raise BenchError(f"{result.stage}'s tables differ from the pipeline's: {said}")
+    return replace(result, detail={**result.detail, "checked_equal": list(differing)})
+
+
+def contract_differences(lake: Path, out: Path) -> dict[str, int]:
+    """Differing rows of each contract table: the pipeline's (the published result_table,
+    the curated and feature folders) against a baseline's out/<table>/ parquet."""
+    return {
+        table: differing_rows(
+            lake / (PUBLISHED if table == "result_table" else LOCAL_FOLDERS[table]),
+            out / table,
+            table,
+        )
+        for table in CONTRACT_KEYS
+    }
+
+
+def _parquet(path: Path) -> str:
+    return f"'{path}/*.parquet'" if path.is_dir() else f"'{path}'"
+
+
+def differing_rows(mine: Path, theirs: Path, table: str = "result_table") -> int:
+    """Rows of `table` missing on one side or different in any column, by its key; doubles
+    agree when within a relative 1e-9 (the engines sum in different orders). Each side is
+    a parquet file or a folder of them."""
     import duckdb
 
-    with duckdb.connect() as db:
-        columns = db.sql(f"describe select * from '{published}'").fetchall()
-        keys = CONTRACT_KEYS["result_table"]
-        differs = [
-            f"abs(mine.{name} - theirs.{name}) > 1e-9 * greatest(1, abs(mine.{name})) "
-            f"or (mine.{name} is null) != (theirs.{name} is null)"
-            if kind == "DOUBLE"
-            else f"mine.{name} is distinct from theirs.{name}"
-            for name, kind, *_ in columns
-            if name not in keys
-        ]
-        joined = " and ".join(f"mine.{key} = theirs.{key}" for key in keys)
-        [(count,)] = db.sql(
-            f"select count(*) from '{published}' as mine "
-            f"full outer join '{folder}/*.parquet' as theirs on {joined} "
-            f"where mine.{keys[0]} is null or theirs.{keys[0]} is null "
-            f"or {' or '.join(f'({condition})' for condition in differs)}"
-        ).fetchall()
+    keys = CONTRACT_KEYS[table]
+    try:
+        with duckdb.connect() as db:
+            # An in-memory database spills into ./.tmp by default: never into the caller's folder.
+            db.execute(f"set temp_directory = '{Path(tempfile.gettempdir()) / 'reorder-bench'}'")
+            columns = db.sql(f"describe select * from {_parquet(mine)}").fetchall()
+            differs = [
+                f"abs(mine.{name} - theirs.{name}) > 1e-9 * greatest(1, abs(mine.{name})) "
+                f"or (mine.{name} is null) != (theirs.{name} is null)"
+                if kind == "DOUBLE"
+                else f"mine.{name} is distinct from theirs.{name}"
+                for name, kind, *_ in columns
+                if name not in keys
+            ] or ["false"]
+            joined = " and ".join(f"mine.{key} = theirs.{key}" for key in keys)
+            [(count,)] = db.sql(
+                f"select count(*) from {_parquet(mine)} as mine "
+                f"full outer join {_parquet(theirs)} as theirs on {joined} "
+                f"where mine.{keys[0]} is null or theirs.{keys[0]} is null "
+                f"or {' or '.join(f'({condition})' for condition in differs)}"
+            ).fetchall()
+    except duckdb.Error as error:  # a missing table or column is a difference too
+        raise BenchError(f"{table}: cannot compare {mine} with {theirs}: {error}") from None
     return int(count)
-
-
-def write_results(result: BenchResult, out: Path) -> tuple[Path, Path]:
-    """bench results as JSON and as a Markdown table; returns both paths."""
-    out.mkdir(parents=True, exist_ok=True)
-    data = {**asdict(result), "ratios": result.ratios}
-    json_path, table_path = out / "results.json", out / "results.md"
-    json_path.write_text(json.dumps(data, indent=2) + "\n")
-    lines = [
-        f"{result.users:,} users, {result.cpus} cores",
-        "",
-        "| stage | wall s | peak GB |",
-        "|---|---:|---:|",
-        *(f"| {m.stage} | {m.seconds:.1f} | {m.peak_bytes / 1e9:.2f} |" for m in result.stages),
-        "",
-        *(f"{name}: {ratio}x the pipeline's time" for name, ratio in result.ratios.items()),
-    ]
-    table_path.write_text("\n".join(lines) + "\n")
-    return json_path, table_path

@@ -9,12 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
 from datagen.incremental import SequenceSummary, generate_days
 from flows.aws import AwsError, aws_call, aws_client
+from flows.bench import DEFAULT_SCALES, SKIPPABLE, LoadBounds
 from flows.compact import CompactionError
 from flows.daily import RunSummary
 from flows.lake import LocalLake
@@ -71,6 +79,39 @@ def _share(text: str) -> float:
     if not 0 <= value <= 1:
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value}")
     return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
+    return value
+
+
+def _scales(text: str) -> list[float]:
+    try:
+        values = [float(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected fractions separated by commas, got {text!r}"
+        ) from None
+    wrong = [value for value in values if not 0 < value <= 1]
+    if wrong:
+        raise argparse.ArgumentTypeError(f"expected fractions above 0 and at most 1, got {wrong}")
+    return values
+
+
+def _skip(text: str) -> list[str]:
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in names if name not in SKIPPABLE]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"cannot skip {', '.join(unknown)}: choose from {', '.join(SKIPPABLE)}"
+        )
+    return names
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,22 +266,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser(
         "bench",
-        help="time the pipeline against pandas and PySpark on one drop",
-        description="Generate (or reuse) a drop, then time each stage in its own process with "
-        "the peak memory of its process tree: the pipeline from drop to published result, the "
-        "pandas notebook baseline and the PySpark local[2] baseline, checked equal. Writes "
-        "results.json and results.md to --out.",
+        help="time the pipeline, the model and the API against pandas and PySpark, by scale",
+        description="Generate (or reuse) a drop per scale, then time each stage in its own "
+        "process with the peak memory of its process tree: pipeline (drop to published "
+        "result, tests and compaction included), contract (landing and `dbt run` of the "
+        "contract tables only), train and api (`reorder serve` on 127.0.0.1 under a bounded "
+        "load; largest scale only), and the pandas and PySpark local[2] baselines, whose "
+        "tables are checked equal to the pipeline's. Writes results.json, results.md and "
+        "results.png to --out.",
     )
     bench.add_argument(
         "--users", type=_positive_int, default=FULL_SCALE_USERS,
-        help=f"customers in the generated drop (default {FULL_SCALE_USERS:,}, full scale)",
+        help=f"customers at the largest scale (default {FULL_SCALE_USERS:,}, full scale)",
     )  # fmt: skip
     bench.add_argument("--seed", type=_seed, default=0, help="generator seed (default 0)")
     bench.add_argument(
-        "--drop", type=Path, help="drop folder, reused if it holds one (default data/drops/bench-N)"
-    )
+        "--scales", type=_scales, default=DEFAULT_SCALES, metavar="F,F,...",
+        help="fractions of --users to run at, each with its own drop "
+        f"(default {','.join(f'{f:g}' for f in DEFAULT_SCALES)})",
+    )  # fmt: skip
+    bench.add_argument(
+        "--skip", type=_skip, default=[], metavar="STAGE,...",
+        help=f"stages to leave out, of {','.join(SKIPPABLE)} (skipping train skips api)",
+    )  # fmt: skip
+    bench.add_argument(
+        "--drop", type=Path,
+        help="the largest scale's drop folder, reused if it holds one (default "
+        "data/drops/bench-N); the other scales' drops go beside it as bench-N",
+    )  # fmt: skip
     bench.add_argument("--out", type=Path, default=Path("bench"), help="results folder")
     bench.add_argument("--spark-memory", default="6g", help="Spark driver memory (default 6g)")
+    bench.add_argument(
+        "--load-seconds", type=_positive_float, default=LoadBounds.seconds,
+        help=f"api: the longest load per endpoint, seconds (default {LoadBounds.seconds:g})",
+    )  # fmt: skip
+    bench.add_argument(
+        "--load-requests", type=_positive_int, default=LoadBounds.requests,
+        help=f"api: the most requests per endpoint (default {LoadBounds.requests:,})",
+    )  # fmt: skip
     bench.set_defaults(handler=_bench)
 
     deploy = commands.add_parser(
@@ -448,20 +511,50 @@ def _package_api(args: argparse.Namespace, console: Console) -> int:
 
 
 def _bench(args: argparse.Namespace, console: Console) -> int:
-    from flows.bench import BenchError, run_bench, write_results
+    from flows.bench import BenchError, Tick, run_bench, scale_users
+    from flows.bench_report import write_results
 
-    drop = args.drop or Path("data/drops") / f"bench-{args.users}"
-    with tempfile.TemporaryDirectory(prefix="reorder-bench-") as work:
+    largest = scale_users(args.users, max(args.scales))
+    drop = args.drop or Path("data/drops") / f"bench-{largest}"
+    load = LoadBounds(seconds=args.load_seconds, requests=args.load_requests)
+    with (
+        tempfile.TemporaryDirectory(prefix="reorder-bench-") as work,
+        Progress(
+            SpinnerColumn(finished_text="[green]done[/green]"),
+            TextColumn("{task.description}"),
+            TextColumn("{task.fields[seconds]:>7.1f} s"),
+            TextColumn("peak {task.fields[peak]:>6.2f} GB"),
+            TextColumn("{task.fields[note]}"),
+            console=console,
+            refresh_per_second=4,  # the ticks come 20 times a second; the screen needs fewer
+        ) as bar,
+    ):
+        rows: dict[int, TaskID] = {}
+
+        def report(tick: Tick) -> None:
+            if tick.number not in rows:
+                rows[tick.number] = bar.add_task(
+                    f"[{tick.number}/{tick.total}] {tick.stage:<8} {tick.users:>9,} users",
+                    total=1, seconds=0.0, peak=0.0, note="",
+                )  # fmt: skip
+            bar.update(
+                rows[tick.number], seconds=tick.seconds, peak=tick.peak_bytes / 1e9,
+                note=tick.note, completed=int(tick.done),
+            )  # fmt: skip
+
         try:
             result = run_bench(
-                args.users, drop, Path(work), args.seed, args.spark_memory,
-                report=lambda stage: console.print(f"bench: {stage} ..."),
+                args.users, drop, Path(work), args.seed, args.spark_memory, report,
+                scales=args.scales, skip=args.skip, load=load,
             )  # fmt: skip
         except BenchError as error:
+            bar.stop()
             console.print(f"[red]reorder bench: {error}[/red]", highlight=False)
             return 1
-    _, table = write_results(result, args.out)
-    console.print(table.read_text(), markup=False, highlight=False)
+    _, table, chart = write_results(result, args.out)
+    # soft_wrap: Markdown table rows must stay on one line whatever the terminal's width.
+    console.print(table.read_text(), markup=False, highlight=False, soft_wrap=True)
+    console.print(f"wrote {args.out / 'results.json'}, {table} and {chart}", soft_wrap=True)
     return 0
 
 

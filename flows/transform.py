@@ -1,4 +1,5 @@
-"""The transformation step: `dbt build` of the project at the repository root.
+"""The transformation step: `dbt build` of the project at the repository root (and `dbt run`,
+models only, for the benchmark).
 
 dbt runs in a child process with the lake passed through the environment, so that nothing
 of one run (environment, dbt's global flags) leaks into the caller or the next run.
@@ -25,6 +26,7 @@ class NodeResult:
     status: str
     seconds: float
     message: str | None
+    kind: str = "model"  # dbt's resource type: model, test, unit_test, ...
 
 
 def dbt_environment(settings: Settings) -> dict[str, str]:
@@ -75,6 +77,7 @@ def run_results(settings: Settings) -> list[NodeResult]:
             status=result["status"],
             seconds=float(result.get("execution_time") or 0.0),
             message=result.get("message"),
+            kind=result["unique_id"].split(".", 1)[0],
         )
         for result in results
     ]
@@ -94,14 +97,24 @@ def run_dbt(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 
 def dbt_build(settings: Settings, select: str | None = None) -> list[NodeResult]:
     """Build (run and test) the models; raise TransformError naming what failed."""
+    return _dbt_nodes(settings, "build", select)
+
+
+def run_models(settings: Settings, select: str | None = None) -> list[NodeResult]:
+    """Run the models only, no tests: what `reorder bench` times as the work the baselines
+    also do. Raise TransformError naming what failed."""
+    return _dbt_nodes(settings, "run", select)
+
+
+def _dbt_nodes(settings: Settings, command: str, select: str | None) -> list[NodeResult]:
     settings.prepare_lake()
-    completed = run_dbt(settings, "build", *(["--select", select] if select else []))
+    completed = run_dbt(settings, command, *(["--select", select] if select else []))
     results = run_results(settings) if completed.returncode in (0, 1) else []
     if completed.returncode != 0:
         lines = failure_lines(results)
         if not lines:  # dbt stopped before running nodes: its own output says why
             lines = [line for line in completed.stdout.splitlines() if "rror" in line][-5:]
-        raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
+        raise TransformError(f"dbt {command} failed:\n" + "\n".join(f"  {line}" for line in lines))
     return results
 
 
