@@ -5,8 +5,7 @@
 
 {#- A whole number written with digits only ("08" is 8; "1.0", "-3", "x" are not). -#}
 {% macro parse_count(column) -%}
-    case when {{ is_digits(clean_text(column)) }}
-        then try_cast({{ clean_text(column) }} as bigint) end
+    {{ digits_as_bigint(column) }}
 {%- endmacro %}
 
 {#- An id: a whole number of at least 1. -#}

@@ -1,9 +1,13 @@
 {{ config(
     lake_folder='result_table_parts',
-    s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_table_parts/'
+    s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_table_parts/',
+    file_order=['user_id', 'product_id'],
+    options={'compression': 'zstd'}
 ) }}
 -- One row per (user, product) the user bought in prior orders, for users with a train or
 -- test order: every feature, the derived ratios, the target order's context and the label.
+-- Locally the rows are written as one file in the published order (file_order), which
+-- compaction checks and publishes without sorting them again; Athena writes parts.
 with
 
 orders as (

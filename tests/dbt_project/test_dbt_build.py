@@ -85,6 +85,22 @@ def test_a_clean_drop_quarantines_nothing(clean_lake: Path) -> None:
     assert quarantine_counts(local_locations(clean_lake)) == {}
 
 
+def test_each_lake_table_is_one_file_and_result_table_is_in_published_order(
+    clean_lake: Path,
+) -> None:
+    for table, folder in {**WRITTEN_TO, "quarantine": "quarantine/rows"}.items():
+        assert [f.name for f in (clean_lake / folder).iterdir()] == ["data_0.parquet"], table
+    keys = duckdb.sql(
+        f"select user_id, product_id from '{clean_lake / WRITTEN_TO['result_table']}/*.parquet'"
+    ).fetchall()
+    assert keys == sorted(set(keys))
+    # Nothing quarantined: the file is still there, empty, with the model's columns.
+    columns = duckdb.sql(f"describe from '{clean_lake}/quarantine/rows/*.parquet'").fetchall()
+    assert [column[0] for column in columns] == [
+        "source_table", "dt", "source_file", "record", "quarantine_rule"
+    ]  # fmt: skip
+
+
 def _rewrite(path: Path, edit) -> None:
     lines = path.read_text().splitlines(keepends=True)
     path.write_text("".join(edit(lines)))

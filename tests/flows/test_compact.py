@@ -86,3 +86,30 @@ def test_a_failing_compaction_leaves_the_published_file_in_place(
         compact(settings, engine)
     assert published.read_bytes() == before
     assert [f.name for f in published_folder(settings).iterdir()] == ["result_table.parquet"]
+
+
+def test_one_file_in_order_is_published_as_it_is(built_lake: Path, tmp_path: Path) -> None:
+    settings = _copy_lake(built_lake, tmp_path)
+    [part] = parts_folder(settings).glob("*.parquet")  # dbt wrote result_table in file_order
+    compact(settings)
+    assert (published_folder(settings) / "result_table.parquet").read_bytes() == part.read_bytes()
+
+
+@pytest.mark.parametrize("files", [1, 2])
+def test_parts_out_of_order_are_sorted(built_lake: Path, tmp_path: Path, files: int) -> None:
+    settings = _copy_lake(built_lake, tmp_path)
+    [part] = parts_folder(settings).glob("*.parquet")
+    rows = _rows(part)
+    shuffled = tmp_path / "shuffled.parquet"
+    duckdb.sql(f"copy (select * from '{part}' order by hash(user_id, product_id)) to '{shuffled}'")
+    part.unlink()
+    half = len(rows) // 2
+    for number, where in enumerate(["true"] if files == 1 else [f"rn <= {half}", f"rn > {half}"]):
+        duckdb.sql(
+            f"copy (select * exclude (rn) from (select *, row_number() over () as rn "
+            f"from '{shuffled}') where {where}) to '{parts_folder(settings)}/part-{number}.parquet'"
+        )
+    result = compact(settings)
+    published = _rows(result.location)
+    assert [(row[0], row[1]) for row in published] == sorted((row[0], row[1]) for row in rows)
+    assert sorted(published) == sorted(rows) and result.rows == len(rows)

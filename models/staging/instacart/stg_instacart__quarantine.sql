@@ -1,5 +1,5 @@
 {{ config(
-    materialized='external' if target.type == 'duckdb' else 'table',
+    materialized='lake_parquet' if target.type == 'duckdb' else 'table',
     lake_zone='quarantine',
     lake_folder='rows',
     s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/quarantine/',
