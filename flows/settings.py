@@ -8,7 +8,7 @@ from flows.release import GatePolicy
 from flows.stack import AwsStack
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # the dbt project is the repository root
-LAKE_ZONES = ("raw", "quarantine", "curated", "features", "sandbox", "models", "outbox")
+LAKE_ZONES = ("raw", "staging", "quarantine", "curated", "features", "sandbox", "models", "outbox")
 TARGETS = ("local", "aws")
 COMPACTORS = ("duckdb", "spark")
 # DuckDB spills to disk beyond this, in dbt (profiles.yml) and in compaction alike; with
