@@ -25,10 +25,11 @@
 -#}
 {% macro keep_latest_drop(ruled, key, values, conflict_rule, raw_columns) -%}
     {%- set columns = key + values -%}
-    {%- set valid_key, on_key = [], [] -%}
+    {%- set valid_key, on_key, checked_on_key = [], [], [] -%}
     {%- for column in key -%}
         {%- do valid_key.append('valid.' ~ column) -%}
         {%- do on_key.append('valid.' ~ column ~ ' = repeated_keys.' ~ column) -%}
+        {%- do checked_on_key.append('checked.' ~ column ~ ' = repeated_keys.' ~ column) -%}
     {%- endfor -%}
     with
 
@@ -89,16 +90,19 @@
         from latest
     )
 
+    -- One pass over every row for both the rows that break a rule (kept whatever their key)
+    -- and the valid rows whose key is not repeated: a second pass over tens of millions of
+    -- rows to find the few broken ones cost more than the join.
     select
-        {% for column in columns %}valid.{{ column }},
+        {% for column in columns %}checked.{{ column }},
         {% endfor -%}
-        valid.dt,
-        cast(null as varchar) as source_file,
-        cast(null as varchar) as record,
-        cast(null as varchar) as quarantine_rule
-    from valid
-    left join repeated_keys on {{ on_key | join(' and ') }}
-    where repeated_keys.{{ key[0] }} is null
+        checked.dt,
+        case when checked.row_rule is not null then checked.source_file end as source_file,
+        checked.record,
+        checked.row_rule as quarantine_rule
+    from checked
+    left join repeated_keys on {{ checked_on_key | join(' and ') }}
+    where checked.row_rule is not null or repeated_keys.{{ key[0] }} is null
 
     union all
 
@@ -109,17 +113,6 @@
         case when versions > 1 then {{ raw_record(columns) }} end as record,
         case when versions > 1 then '{{ conflict_rule }}' end as quarantine_rule
     from versioned
-
-    union all
-
-    select
-        {{ columns | join(', ') }},
-        dt,
-        source_file,
-        record,
-        row_rule as quarantine_rule
-    from checked
-    where row_rule is not null
 {%- endmacro %}
 
 {#- raw_record(columns): a row's values joined by commas, for the quarantine. -#}
