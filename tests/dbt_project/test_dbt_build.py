@@ -17,6 +17,7 @@ from datagen.generate import DropSpec, generate_drop
 from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
 from flows.cli import main
 from flows.daily import run_daily
+from flows.settings import PROJECT_DIR as ROOT
 from flows.settings import Settings
 from flows.tables import LOCAL_FOLDERS, local_locations, quarantine_counts
 from flows.transform import TransformError, run_dbt
@@ -99,6 +100,34 @@ def test_each_lake_table_is_one_file_and_result_table_is_in_published_order(
     assert [column[0] for column in columns] == [
         "source_table", "dt", "source_file", "record", "quarantine_rule"
     ]  # fmt: skip
+
+
+def test_a_contract_violation_fails_before_anything_is_written(
+    clean_lake: Path, tmp_path: Path
+) -> None:
+    # user_features_1 changed to make user_orders a double, against its contract's bigint.
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("dbt_project.yml", "profiles.yml"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("models", "macros", "tests/dbt"):
+        shutil.copytree(ROOT / name, project / name)
+    model = project / "models" / "features" / "user_features_1.sql"
+    model.write_text(
+        model.read_text().replace(
+            "max(order_number) as user_orders", "cast(max(order_number) as double) as user_orders"
+        )
+    )
+    lake = tmp_path / "lake"
+    shutil.copytree(clean_lake, lake)
+    written = lake / WRITTEN_TO["user_features_1"] / "data_0.parquet"
+    before = written.read_bytes()
+    completed = run_dbt(
+        Settings(lake=lake, project_dir=project), "run", "--select", "user_features_1"
+    )
+    assert completed.returncode != 0
+    assert "contract" in completed.stdout.lower() and "user_orders" in completed.stdout
+    assert written.read_bytes() == before
 
 
 def _rewrite(path: Path, edit) -> None:
