@@ -69,8 +69,12 @@ class ScaleRun:
     drop: str
     stages: list[Measured]
 
+    def measured(self, stage: str) -> Measured | None:
+        return next((m for m in self.stages if m.stage == stage), None)
+
     def seconds(self, stage: str) -> float | None:
-        return next((m.seconds for m in self.stages if m.stage == stage), None)
+        measured = self.measured(stage)
+        return None if measured is None else measured.seconds
 
     @property
     def ratios(self) -> dict[str, dict[str, float]]:
@@ -109,8 +113,8 @@ class BenchResult:
     def stages(self) -> list[Measured]:
         return self.headline.stages
 
-    def seconds(self, stage: str) -> float | None:
-        return self.headline.seconds(stage)
+    def measured(self, stage: str) -> Measured | None:
+        return self.headline.measured(stage)
 
     @property
     def ratios(self) -> dict[str, dict[str, float]]:

@@ -66,11 +66,6 @@ def _rss(processes: list[psutil.Process]) -> int:
     return total
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, now."""
-    return _rss(_tree(pid))
-
-
 class _Sampler:
     """The peak resident bytes of one process tree, and every descendant seen in it (to stop
     them even once their parent is gone and they are no longer its children)."""

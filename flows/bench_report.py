@@ -53,7 +53,7 @@ def pipeline_breakdown(detail: dict) -> dict:
 def results_data(result: BenchResult) -> dict:
     """Everything measured, as JSON values: the largest scale's stages in full, and every
     scale's seconds and peak bytes per stage."""
-    pipeline = next(m for m in result.stages if m.stage == "pipeline")
+    pipeline = result.measured("pipeline")
     return {
         "users": result.users,
         "drop": result.headline.drop,
@@ -118,8 +118,8 @@ def _ratio_lines(result: BenchResult) -> list[str]:
 
 def _breakdown_lines(result: BenchResult, data: dict) -> list[str]:
     parts = data["pipeline_breakdown"]
-    pipeline = next(m for m in result.stages if m.stage == "pipeline")
-    contract = next((m for m in result.stages if m.stage == "contract"), None)
+    pipeline = result.measured("pipeline")
+    contract = result.measured("contract")
     # Models the contract stage does not run: the pipeline's extra work beside its tests.
     extra = set() if contract is None else set(parts["models"]) - set(contract.detail["nodes"])
     return [
@@ -149,7 +149,7 @@ def _breakdown_lines(result: BenchResult, data: dict) -> list[str]:
 
 def _model_lines(result: BenchResult) -> list[str]:
     lines = []
-    train = next((m for m in result.stages if m.stage == "train"), None)
+    train = result.measured("train")
     if train is not None:
         d = train.detail
         lines += [
@@ -160,7 +160,7 @@ def _model_lines(result: BenchResult) -> list[str]:
             f"whatever the gate says (the default gate: {d['gate']}).",
             "",
         ]
-    api = next((m for m in result.stages if m.stage == "api"), None)
+    api = result.measured("api")
     if api is not None:
         d, bounds = api.detail, result.load
         lines += [
@@ -183,7 +183,7 @@ def _model_lines(result: BenchResult) -> list[str]:
 
 def _scaling_lines(result: BenchResult) -> list[str]:
     def cell(run: ScaleRun, stage: str) -> str:
-        measured = next((m for m in run.stages if m.stage == stage), None)
+        measured = run.measured(stage)
         if measured is None:
             return "not run"
         return f"{measured.seconds:.1f} s, {_gb(measured.peak_bytes)} GB"

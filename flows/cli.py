@@ -22,7 +22,7 @@ from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
 from datagen.incremental import SequenceSummary, generate_days
 from flows.aws import AwsError, aws_call, aws_client
-from flows.bench import DEFAULT_SCALES, SKIPPABLE, LoadBounds
+from flows.bench import DEFAULT_SCALES, SKIPPABLE, LoadBounds, effective_skip
 from flows.compact import CompactionError
 from flows.daily import RunSummary
 from flows.lake import LocalLake
@@ -106,11 +106,10 @@ def _scales(text: str) -> list[float]:
 
 def _skip(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [name for name in names if name not in SKIPPABLE]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"cannot skip {', '.join(unknown)}: choose from {', '.join(SKIPPABLE)}"
-        )
+    try:
+        effective_skip(names)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return names
 
 
