@@ -38,10 +38,11 @@
         then try_cast({{ clean_text(column) }} as bigint) end
 {%- endmacro %}
 
-{#- One pattern that admits the spaces trim() would remove, and no trim: a third less time
-    over 32 million lines. DuckDB's cast ignores blanks around the digits. -#}
+{#- No character but ASCII digits and spaces (a glob costs less per value than a regular
+    expression), then a cast, which takes blanks around the digits and nothing else of that
+    alphabet: "1 2", a blank and a number beyond bigint give NULL. -#}
 {% macro duckdb__digits_as_bigint(column) -%}
-    case when regexp_full_match({{ column }}, ' *[0-9]+ *') then try_cast({{ column }} as bigint) end
+    case when not ({{ column }} glob '*[!0-9 ]*') then try_cast({{ column }} as bigint) end
 {%- endmacro %}
 
 {#- source_file(): the path of the raw file a row was read from. -#}
