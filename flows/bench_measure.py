@@ -1,5 +1,7 @@
-"""How `reorder bench` measures a stage: one process, its wall time and the peak resident
-memory of its whole process tree (dbt's, training's and Spark's JVM included), sampled.
+"""How `reorder bench` measures a stage: one process, its wall time, and the peak resident
+memory and the CPU seconds of its whole process tree (dbt's, training's and Spark's JVM
+included), sampled. CPU seconds over wall seconds is how many cores the stage kept busy: once
+that is every core of the machine, only less work makes the stage faster.
 
 A program stage runs to its end (`measure`); a server stage runs while the benchmark drives
 load at it and is then stopped, whatever happened (`measure_server`).
@@ -41,7 +43,12 @@ class Measured:
     stage: str
     seconds: float
     peak_bytes: int
+    cpu_seconds: float = 0.0  # user and system, the tree's processes summed
     detail: dict = field(default_factory=dict)  # what the stage reported of itself
+
+    @property
+    def cores_busy(self) -> float:
+        return self.cpu_seconds / self.seconds if self.seconds > 0 else 0.0
 
 
 def _tree(pid: int) -> list[psutil.Process]:
@@ -54,34 +61,45 @@ def _tree(pid: int) -> list[psutil.Process]:
         return []
 
 
-def _rss(processes: list[psutil.Process]) -> int:
-    import psutil
-
-    total = 0
-    for process in processes:
-        try:
-            total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
-    return total
-
-
 class _Sampler:
-    """The peak resident bytes of one process tree, and every descendant seen in it (to stop
-    them even once their parent is gone and they are no longer its children)."""
+    """The peak resident bytes of one process tree, the CPU seconds each of its processes
+    was last seen to have used, and every descendant seen in it (to stop them even once
+    their parent is gone and they are no longer its children). A process's last sampling
+    interval of CPU, and a process shorter than one, are missed: a Spark JVM is never waited
+    for by its parent, so the kernel's account of waited children would miss it whole."""
 
     def __init__(self, pid: int, watch: Watch | None) -> None:
         self.pid = pid
         self.watch = watch
         self.started = time.perf_counter()
         self.peak = 0
+        self.cpu: dict[int, float] = {}
         self.seen: dict[int, psutil.Process] = {}
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu.values())
+
+    def _sample(self, processes: list[psutil.Process]) -> int:
+        """The tree's resident bytes now; each process's CPU seconds so far noted."""
+        import psutil
+
+        total = 0
+        for process in processes:
+            try:
+                with process.oneshot():
+                    total += process.memory_info().rss
+                    used = process.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            self.cpu[process.pid] = used.user + used.system  # its own, not its children's
+        return total
 
     def run_while(self, running: Callable[[], bool]) -> None:
         while running():
             processes = _tree(self.pid)
             self.seen.update((process.pid, process) for process in processes[1:])
-            self.peak = max(self.peak, _rss(processes))
+            self.peak = max(self.peak, self._sample(processes))
             if self.watch is not None:
                 self.watch(time.perf_counter() - self.started, self.peak)
             time.sleep(SAMPLE_SECONDS)
@@ -128,7 +146,7 @@ def measure(stage: str, code: str, arguments: list[str], watch: Watch | None = N
     if process.returncode != 0:
         raise BenchError(f"{stage} failed (exit {process.returncode}):\n{errors[-2000:]}")
     detail = json.loads(said[-1]) if said else {}
-    return Measured(stage, round(seconds, 2), sampler.peak, detail)
+    return Measured(stage, round(seconds, 2), sampler.peak, round(sampler.cpu_seconds, 2), detail)
 
 
 def measure_server(
@@ -168,4 +186,5 @@ def measure_server(
             sampler.stop(process)
     if exited is not None:
         raise BenchError(f"{stage}: the server exited (status {exited}) while under load")
-    return Measured(stage, round(seconds, 2), sampler.peak, detail)
+    # The load's clients are this process: the server's tree alone is counted.
+    return Measured(stage, round(seconds, 2), sampler.peak, round(sampler.cpu_seconds, 2), detail)

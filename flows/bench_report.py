@@ -70,7 +70,12 @@ def results_data(result: BenchResult) -> dict:
                 "users": run.users,
                 "drop": run.drop,
                 "stages": {
-                    m.stage: {"seconds": m.seconds, "peak_bytes": m.peak_bytes} for m in run.stages
+                    m.stage: {
+                        "seconds": m.seconds,
+                        "peak_bytes": m.peak_bytes,
+                        "cpu_seconds": m.cpu_seconds,
+                    }
+                    for m in run.stages
                 },
                 "ratios": run.ratios,
             }
@@ -85,12 +90,17 @@ def _gb(peak_bytes: int) -> str:
 
 def _stage_lines(result: BenchResult) -> list[str]:
     return [
-        "| stage | what | wall s | peak GB |",
-        "|---|---|---:|---:|",
+        "| stage | what | wall s | CPU s | cores busy | peak GB |",
+        "|---|---|---:|---:|---:|---:|",
         *(
-            f"| {m.stage} | {WHAT[m.stage]} | {m.seconds:.1f} | {_gb(m.peak_bytes)} |"
+            f"| {m.stage} | {WHAT[m.stage]} | {m.seconds:.1f} | {m.cpu_seconds:.1f} | "
+            f"{m.cores_busy:.2f} | {_gb(m.peak_bytes)} |"
             for m in result.stages
         ),
+        "",
+        "CPU s is user and system time of the stage's whole process tree; cores busy is CPU s "
+        f"over wall s, at most {result.cpus} here. A stage that keeps every core busy gets "
+        "faster only by doing less work.",
     ]
 
 

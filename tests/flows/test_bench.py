@@ -93,6 +93,21 @@ def test_a_stage_is_measured_with_its_children_and_reports_itself() -> None:
     assert len(watched) > 1 and watched[-1][1] == measured.peak_bytes  # live, as it runs
 
 
+def test_cpu_counts_children_whether_or_not_they_are_waited_for() -> None:
+    # The second child burns CPU and ends while its parent, which never waits for it, lives
+    # on: as a Spark JVM does. The kernel's account of waited children would miss it.
+    burn = "import time; end = time.process_time() + 0.6\nwhile time.process_time() < end: pass"
+    code = (
+        "import subprocess, sys, time\n"
+        f"subprocess.run([sys.executable, '-c', {burn!r}], check=True)\n"
+        f"unwaited = subprocess.Popen([sys.executable, '-c', {burn!r}])\n"
+        "time.sleep(1.5)\n"
+    )
+    measured = measure("child", code, [])
+    assert 1.0 <= measured.cpu_seconds < 1.0 + measured.seconds * 2  # both children, roughly
+    assert measured.cores_busy == pytest.approx(measured.cpu_seconds / measured.seconds)
+
+
 def test_a_server_is_stopped_even_when_driving_it_fails() -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -153,7 +168,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
         assert any(t.peak_bytes > 0 and not t.done for t in mine)
 
     stages = {m.stage: m for m in result.stages}
-    assert all(m.seconds > 0 and m.peak_bytes > 0 for m in result.stages)
+    assert all(m.seconds > 0 and m.peak_bytes > 0 and m.cpu_seconds > 0 for m in result.stages)
     assert stages["pipeline"].detail["published_rows"] > 0
     assert set(stages["contract"].detail["nodes"]) < set(stages["pipeline"].detail["nodes"])
     assert stages["train"].detail["training_lines"] > 0
@@ -177,6 +192,8 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
             assert data["ratios"][f"vs_{basis}"][baseline] == ratio
             assert f"{ratio:.2f}x" in table
     assert "| pipeline | drop to published result_table" in table
+    assert "| stage | what | wall s | CPU s | cores busy | peak GB |" in table
+    assert all(s["cpu_seconds"] > 0 for s in data["scaling"][0]["stages"].values())
     breakdown = data["pipeline_breakdown"]
     assert breakdown["tests"] > 0 and breakdown["test_nodes"] > 0
     assert {"result_table", "order_products_prior"} <= set(breakdown["models"])
