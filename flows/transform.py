@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.children import tied_to_this_process
-from flows.settings import Settings
+from flows.settings import Settings, duckdb_memory_limit
 
 
 class TransformError(RuntimeError):
@@ -35,6 +35,7 @@ def dbt_environment(settings: Settings) -> dict[str, str]:
         **os.environ,
         "REORDER_LAKE": str(settings.lake),
         "REORDER_DBT_TARGET": "local",
+        "REORDER_DUCKDB_MEMORY_LIMIT": duckdb_memory_limit(),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     if settings.stack is not None:  # the athena target, on the stack's resources
