@@ -76,9 +76,10 @@ class _Sampler:
         self.cpu: dict[int, float] = {}
         self.seen: dict[int, psutil.Process] = {}
 
-    @property
-    def cpu_seconds(self) -> float:
-        return sum(self.cpu.values())
+    def measured(self, stage: str, seconds: float, detail: dict) -> Measured:
+        """What was sampled, as the stage's measurement."""
+        cpu_seconds = sum(self.cpu.values())
+        return Measured(stage, round(seconds, 2), self.peak, round(cpu_seconds, 2), detail)
 
     def _sample(self, processes: list[psutil.Process]) -> int:
         """The tree's resident bytes now; each process's CPU seconds so far noted."""
@@ -146,7 +147,7 @@ def measure(stage: str, code: str, arguments: list[str], watch: Watch | None = N
     if process.returncode != 0:
         raise BenchError(f"{stage} failed (exit {process.returncode}):\n{errors[-2000:]}")
     detail = json.loads(said[-1]) if said else {}
-    return Measured(stage, round(seconds, 2), sampler.peak, round(sampler.cpu_seconds, 2), detail)
+    return sampler.measured(stage, seconds, detail)
 
 
 def measure_server(
@@ -187,4 +188,4 @@ def measure_server(
     if exited is not None:
         raise BenchError(f"{stage}: the server exited (status {exited}) while under load")
     # The load's clients are this process: the server's tree alone is counted.
-    return Measured(stage, round(seconds, 2), sampler.peak, round(sampler.cpu_seconds, 2), detail)
+    return sampler.measured(stage, seconds, detail)
