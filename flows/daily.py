@@ -9,10 +9,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.aws_target import AWS_STEPS
 from flows.compact import Compacted
 from flows.landing import LandingReport
-from flows.local_target import LOCAL_STEPS
 from flows.notify import Notification, new_run_id
 from flows.registry import new_version
 from flows.release import Release
@@ -39,8 +37,17 @@ class RunSummary:
 
 
 def steps_for(target: str) -> Steps:
-    """The implementation of every step on `target` (local or aws)."""
-    return {"local": LOCAL_STEPS, "aws": AWS_STEPS}[target]
+    """The implementation of every step on `target` (local or aws). Only that target's module
+    is imported: a local run has no use for the AWS clients and their data libraries."""
+    if target == "local":
+        from flows.local_target import LOCAL_STEPS
+
+        return LOCAL_STEPS
+    if target == "aws":
+        from flows.aws_target import AWS_STEPS
+
+        return AWS_STEPS
+    raise ValueError(f"unknown target {target!r}: local or aws")
 
 
 def run_daily(

@@ -2,14 +2,16 @@
 
 Row counts come from the parquet footers and quarantined rows from the quarantine table's
 two label columns, through pyarrow, so that both targets report the same way without
-querying a SQL engine.
+querying a SQL engine. Files are listed and opened one by one with pyarrow.parquet:
+pyarrow.dataset would import pandas, a second of every run's start for a few footers.
 """
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import pyarrow.compute as pc
-import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
 
 # The curated, feature and result tables, by dbt model name.
 BUILT_TABLES = (
@@ -33,15 +35,44 @@ LOCAL_FOLDERS: Mapping[str, str] = {
     QUARANTINE_TABLE: "quarantine/rows",
 }
 
+# How a writer names its temporary files, markers and their folders, never data (Athena
+# writes data files without an extension, so data is every other file).
+_NOT_DATA = (".", "_")
+
 
 def local_locations(lake: Path) -> dict[str, str]:
     """Where each reported table's parquet files are in a local lake."""
     return {table: str(lake / folder) for table, folder in LOCAL_FOLDERS.items()}
 
 
+def _parquet_files(location: str) -> Iterator[tuple[pafs.FileSystem, str]]:
+    """The file at `location`, or each data file under it (a folder or s3:// prefix), in
+    name order. A missing location raises FileNotFoundError."""
+    if "://" in location:
+        filesystem, path = pafs.FileSystem.from_uri(location)
+    else:
+        filesystem, path = pafs.LocalFileSystem(), str(Path(location).resolve())
+    kind = filesystem.get_file_info(path).type
+    if kind == pafs.FileType.NotFound:
+        raise FileNotFoundError(f"no table at {location}")
+    if kind == pafs.FileType.File:
+        yield filesystem, path
+        return
+    found = filesystem.get_file_info(pafs.FileSelector(path, recursive=True))
+    for info in sorted(found, key=lambda info: info.path):
+        names = info.path[len(path) :].strip("/").split("/")
+        if info.type == pafs.FileType.File and not any(n.startswith(_NOT_DATA) for n in names):
+            yield filesystem, info.path
+
+
 def count_rows(location: str) -> int:
-    """Rows in the parquet files under a folder or s3:// prefix (their footers only)."""
-    return ds.dataset(location, format="parquet").count_rows()
+    """Rows in a parquet file, or in the files under a folder or s3:// prefix (their footers
+    only)."""
+    total = 0
+    for filesystem, path in _parquet_files(location):
+        with filesystem.open_input_file(path) as file:
+            total += pq.ParquetFile(file).metadata.num_rows
+    return total
 
 
 def built_row_counts(locations: Mapping[str, str]) -> dict[str, int]:
@@ -51,20 +82,16 @@ def built_row_counts(locations: Mapping[str, str]) -> dict[str, int]:
 
 def quarantine_counts(locations: Mapping[str, str]) -> dict[tuple[str, str], int]:
     """Quarantined rows per (source table, rule)."""
-    rows = ds.dataset(locations[QUARANTINE_TABLE], format="parquet").to_table(
-        columns=["source_table", "quarantine_rule"],
-        # dbt-duckdb writes an empty table as one row of NULLs: count named rules only.
-        filter=pc.field("quarantine_rule").is_valid(),
-    )
-    counts = rows.group_by(["source_table", "quarantine_rule"]).aggregate([([], "count_all")])
-    return {
-        (table, rule): count
-        for table, rule, count in sorted(
-            zip(
-                counts["source_table"].to_pylist(),
-                counts["quarantine_rule"].to_pylist(),
-                counts["count_all"].to_pylist(),
-                strict=True,
+    counts: Counter[tuple[str, str]] = Counter()
+    for filesystem, path in _parquet_files(locations[QUARANTINE_TABLE]):
+        with filesystem.open_input_file(path) as file:
+            rows = pq.ParquetFile(file).read(columns=["source_table", "quarantine_rule"])
+        counts.update(
+            (table, rule)
+            for table, rule in zip(
+                rows["source_table"].to_pylist(), rows["quarantine_rule"].to_pylist(), strict=True
             )
+            # dbt-duckdb writes an empty table as one row of NULLs: count named rules only.
+            if rule is not None
         )
-    }
+    return dict(sorted(counts.items()))

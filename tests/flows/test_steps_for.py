@@ -1,0 +1,37 @@
+"""A run picks its target's steps, and loads only that target's code."""
+
+import subprocess
+import sys
+
+import pytest
+
+from flows.daily import steps_for
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    """The top-level names of every module a fresh interpreter holds after `code`."""
+    listed = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(listed.stdout.split())
+
+
+def test_a_local_run_loads_neither_the_aws_target_nor_pandas() -> None:
+    # pandas alone took a second of every local run's start, for nothing it used
+    loaded = _modules_loaded_by("from flows.daily import steps_for\nsteps_for('local')")
+
+    assert "flows.local_target" in loaded
+    assert "flows.aws_target" not in loaded
+    assert "pandas" not in loaded
+
+
+def test_each_target_has_its_own_steps_and_an_unknown_one_is_refused() -> None:
+    local, aws = steps_for("local"), steps_for("aws")
+
+    assert local.land.__module__ == "flows.local_target"
+    assert aws.land.__module__ == "flows.aws_target"
+    with pytest.raises(ValueError, match="unknown target 'gcp'"):
+        steps_for("gcp")
