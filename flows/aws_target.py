@@ -28,7 +28,7 @@ from flows.settings import Settings
 from flows.stack import AwsStack, read_stack
 from flows.steps import Steps
 from flows.tables import BUILT_TABLES, QUARANTINE_TABLE, count_rows
-from flows.transform import TransformError, dbt_build, run_dbt
+from flows.transform import TransformError, dbt_build, run_dbt, why_dbt_stopped
 
 
 def _stack(settings: Settings) -> AwsStack:
@@ -56,7 +56,7 @@ def land(settings: Settings, source: str | Path, date: datetime.date) -> Landing
     settings.prepare_lake()
     completed = run_dbt(settings, "run-operation", "create_raw_tables")
     if completed.returncode != 0:
-        said = [line for line in completed.stdout.splitlines() if "rror" in line][-5:]
+        said = why_dbt_stopped(completed.stdout)
         raise TransformError("creating the raw tables on Athena failed:\n" + "\n".join(said))
     return report
 

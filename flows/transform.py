@@ -112,11 +112,19 @@ def _dbt_nodes(settings: Settings, command: str, select: str | None) -> list[Nod
     completed = run_dbt(settings, command, *(["--select", select] if select else []))
     results = run_results(settings) if completed.returncode in (0, 1) else []
     if completed.returncode != 0:
-        lines = failure_lines(results)
-        if not lines:  # dbt stopped before running nodes: its own output says why
-            lines = [line for line in completed.stdout.splitlines() if "rror" in line][-5:]
+        lines = failure_lines(results) or why_dbt_stopped(completed.stdout)
         raise TransformError(f"dbt {command} failed:\n" + "\n".join(f"  {line}" for line in lines))
     return results
+
+
+def why_dbt_stopped(output: str, most: int = 12) -> list[str]:
+    """What dbt said when it stopped before running nodes (a project that does not parse,
+    a profile it cannot use): its last error and the lines explaining it."""
+    lines = [line for line in output.splitlines() if line.strip()]
+    starts = [number for number, line in enumerate(lines) if "Encountered an error" in line]
+    if starts:
+        return lines[starts[-1] :][:most]
+    return [line for line in lines if "rror" in line][-5:]
 
 
 # What a failing node means, where dbt's own message ("Got 1 result") does not say.
