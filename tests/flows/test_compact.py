@@ -2,14 +2,25 @@
 script on local PySpark, and never replaces the published file with a bad one."""
 
 import datetime
+import itertools
 import shutil
 from pathlib import Path
 
 import duckdb
+import hypothesis
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+from hypothesis import strategies as st
 
 from datagen.generate import DropSpec, generate_drop
-from flows.compact import CompactionError, compact, parts_folder, published_folder
+from flows.compact import (
+    CompactionError,
+    compact,
+    in_published_order,
+    parts_folder,
+    published_folder,
+)
 from flows.daily import run_daily
 from flows.settings import Settings
 
@@ -113,3 +124,28 @@ def test_parts_out_of_order_are_sorted(built_lake: Path, tmp_path: Path, files: 
     published = _rows(result.location)
     assert [(row[0], row[1]) for row in published] == sorted((row[0], row[1]) for row in rows)
     assert sorted(published) == sorted(rows) and result.rows == len(rows)
+
+
+_KEY_PART = st.one_of(st.none(), st.integers(0, 3))
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    keys=st.lists(st.tuples(_KEY_PART, _KEY_PART), max_size=12),
+    batch_rows=st.integers(1, 5),
+)
+def test_the_order_check_agrees_with_comparing_each_row_to_the_one_before(
+    tmp_path_factory: pytest.TempPathFactory, keys: list[tuple], batch_rows: int
+) -> None:
+    # Small batches, so that a row and the one before it often fall in different batches.
+    file = tmp_path_factory.mktemp("keys") / "keys.parquet"
+    columns = {
+        name: pa.array([key[place] for key in keys], pa.int64())
+        for place, name in enumerate(["user_id", "product_id"])
+    }
+    pq.write_table(pa.table(columns), file, row_group_size=3)
+
+    strictly_ordered = all(None not in key for key in keys) and all(
+        before < after for before, after in itertools.pairwise(keys)
+    )
+    assert in_published_order(file, batch_rows) == strictly_ordered
