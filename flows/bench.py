@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from flows.baselines.pandas_contract import CONTRACT_KEYS, INPUT_SCHEMA
+from flows.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 from flows.bench_measure import BenchError, Measured, Watch, measure, measure_server
 from flows.bench_stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
 from flows.tables import LOCAL_FOLDERS

@@ -19,8 +19,6 @@ from rich.progress import (
 )
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
-from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
-from datagen.incremental import SequenceSummary, generate_days
 from flows.aws import AwsError, aws_call, aws_client
 from flows.bench import DEFAULT_SCALES, SKIPPABLE, LoadBounds, effective_skip
 from flows.compact import CompactionError
@@ -356,6 +354,10 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
         args.usage_error("argument --first-date: required when --days is more than 1")
     if args.first_date is not None and (datetime.date.max - args.first_date).days < args.days - 1:
         args.usage_error(f"argument --first-date: {args.days:,} days from it run past year 9999")
+    # The generator compiles its simulation with numba: loaded for this command only.
+    from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
+    from datagen.incremental import SequenceSummary, generate_days
+
     spec = DropSpec(users=args.users, products=args.products, seed=args.seed, gzip=args.gzip)
     with Progress(
         TextColumn("{task.description:<8}"),

@@ -21,41 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-# --- input -------------------------------------------------------------------------------
+from flows.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 
-# Header (in file order) and dtype of every input column; the dtype is also the output dtype
-# of read_drop. Names and eval_set are strings; days_since_prior_order is float with NaN.
-INPUT_SCHEMA: dict[str, dict[str, str]] = {
-    "aisles": {"aisle_id": "int64", "aisle": "str"},
-    "departments": {"department_id": "int64", "department": "str"},
-    "products": {
-        "product_id": "int64",
-        "product_name": "str",
-        "aisle_id": "int64",
-        "department_id": "int64",
-    },
-    "orders": {
-        "order_id": "int64",
-        "user_id": "int64",
-        "eval_set": "str",
-        "order_number": "int64",
-        "order_dow": "int64",
-        "order_hour_of_day": "int64",
-        "days_since_prior_order": "float64",
-    },
-    "order_products__prior": {
-        "order_id": "int64",
-        "product_id": "int64",
-        "add_to_cart_order": "int64",
-        "reordered": "int64",
-    },
-    "order_products__train": {
-        "order_id": "int64",
-        "product_id": "int64",
-        "add_to_cart_order": "int64",
-        "reordered": "int64",
-    },
-}
+# The input files' columns (INPUT_SCHEMA) and each output table's key (CONTRACT_KEYS, every
+# table is returned sorted by it, with a fresh RangeIndex) are in flows/baselines/contract.py.
 
 # --- output ------------------------------------------------------------------------------
 
@@ -137,16 +106,6 @@ CONTRACT_DTYPES: dict[str, dict[str, str]] = {
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
     table: list(dtypes) for table, dtypes in CONTRACT_DTYPES.items()
-}
-
-# The key of each output table; every table is returned sorted by it, with a fresh RangeIndex.
-CONTRACT_KEYS: dict[str, list[str]] = {
-    "order_products_prior": ["order_id", "product_id"],
-    "user_features_1": ["user_id"],
-    "user_features_2": ["user_id"],
-    "up_features": ["user_id", "product_id"],
-    "prd_features": ["product_id"],
-    "result_table": ["user_id", "product_id"],
 }
 
 TARGET_EVAL_SETS = ("train", "test")

@@ -1,4 +1,6 @@
-"""A run picks its target's steps, and loads only that target's code."""
+"""A run picks its target's steps and loads only their code; the command line loads the
+heavy modules (pandas, numba's compiler, Prefect, dbt) only in the commands that use them.
+A command's start pays for every module it imports."""
 
 import subprocess
 import sys
@@ -9,7 +11,7 @@ from flows.daily import steps_for
 
 
 def _modules_loaded_by(code: str) -> set[str]:
-    """The top-level names of every module a fresh interpreter holds after `code`."""
+    """Every module a fresh interpreter holds after running `code`."""
     listed = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
         capture_output=True,
@@ -26,6 +28,13 @@ def test_a_local_run_loads_neither_the_aws_target_nor_pandas() -> None:
     assert "flows.local_target" in loaded
     assert "flows.aws_target" not in loaded
     assert "pandas" not in loaded
+
+
+@pytest.mark.parametrize("heavy", ["pandas", "numba", "prefect", "dbt"])
+def test_the_command_line_loads_what_one_command_needs_only_when_it_runs(heavy: str) -> None:
+    # `reorder --help` and every command's start: the generator's numba, the benchmark's
+    # pandas, the flow's Prefect and dbt load inside the commands that use them
+    assert heavy not in _modules_loaded_by("import flows.cli")
 
 
 def test_each_target_has_its_own_steps_and_an_unknown_one_is_refused() -> None:
