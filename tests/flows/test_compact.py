@@ -149,3 +149,13 @@ def test_the_order_check_agrees_with_comparing_each_row_to_the_one_before(
         before < after for before, after in itertools.pairwise(keys)
     )
     assert in_published_order(file, batch_rows) == strictly_ordered
+
+
+def test_keys_of_another_type_are_not_compared_so_the_file_is_sorted_instead(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "keys.parquet"
+    keys = {"user_id": pa.array([1, 2], pa.int32()), "product_id": pa.array([1, 1], pa.int32())}
+    pq.write_table(pa.table(keys), file)
+
+    assert not in_published_order(file)

@@ -4,7 +4,10 @@ A command's start pays for every module it imports."""
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from flows.daily import steps_for
@@ -28,6 +31,16 @@ def test_a_local_run_loads_neither_the_aws_target_nor_pandas() -> None:
     assert "flows.local_target" in loaded
     assert "flows.aws_target" not in loaded
     assert "pandas" not in loaded
+
+
+def test_compaction_checks_the_file_order_without_loading_pandas(tmp_path: Path) -> None:
+    # pyarrow's to_numpy imports pandas on first use: a second of the run
+    file = tmp_path / "keys.parquet"
+    keys = {"user_id": pa.array([1, 2], pa.int64()), "product_id": pa.array([5, 1], pa.int64())}
+    pq.write_table(pa.table(keys), file)
+    check = f"from flows.compact import in_published_order as ok\nassert ok({str(file)!r})"
+
+    assert "pandas" not in _modules_loaded_by(check)
 
 
 @pytest.mark.parametrize("heavy", ["pandas", "numba", "prefect", "dbt"])
