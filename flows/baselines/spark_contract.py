@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from flows.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 from flows.baselines.pandas_contract import (
     CONTRACT_COLUMNS,
     CONTRACT_DTYPES,
-    CONTRACT_KEYS,
-    INPUT_SCHEMA,
     TARGET_CONTEXT,
     TARGET_EVAL_SETS,
     drop_file,
