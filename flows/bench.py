@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
+from flows.bench_conditions import Conditions, checkout_commit, now_utc, reference_seconds
 from flows.bench_measure import BenchError, Measured, Watch, measure, measure_server
 from flows.bench_stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
 from flows.tables import LOCAL_FOLDERS
@@ -100,6 +101,7 @@ class BenchResult:
     seed: int = 0
     skipped: list[str] = field(default_factory=list)
     load: LoadBounds = field(default_factory=LoadBounds)
+    conditions: Conditions | None = None
 
     @property
     def headline(self) -> ScaleRun:
@@ -191,6 +193,7 @@ def run_bench(
     total = sum(len(names) for names in stages.values())
     number = 0
     runs = []
+    started_at, commit, reference_before = now_utc(), checkout_commit(), reference_seconds()
     for scale in plan:
         folder = work / f"scale-{scale.users}"
         measured = []
@@ -212,7 +215,8 @@ def run_bench(
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         runs.append(ScaleRun(scale.fraction, scale.users, str(scale.drop), measured))
-    return BenchResult(runs, os.cpu_count() or 1, seed, skipped, load)
+    conditions = Conditions(started_at, commit, (reference_before, reference_seconds()))
+    return BenchResult(runs, os.cpu_count() or 1, seed, skipped, load, conditions)
 
 
 def _run_stage(

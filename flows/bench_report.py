@@ -9,6 +9,7 @@ from pathlib import Path
 
 from flows.bench import BASELINES, LARGEST_ONLY, BenchResult, ScaleRun
 from flows.bench_chart import SCALED, write_chart
+from flows.bench_conditions import Conditions
 
 WHAT = {
     "generate": "the synthetic drop",
@@ -55,6 +56,7 @@ def results_data(result: BenchResult) -> dict:
     scale's seconds and peak bytes per stage."""
     pipeline = result.measured("pipeline")
     return {
+        "conditions": asdict(result.conditions) if result.conditions else None,
         "users": result.users,
         "drop": result.headline.drop,
         "cpus": result.cpus,
@@ -227,6 +229,7 @@ def results_markdown(result: BenchResult, data: dict) -> str:
         f"seed {result.seed}{skipped}. Each stage ran in its own process; peak memory is "
         "that of its whole process tree.",
         "",
+        *_conditions_lines(result.conditions),
         *_stage_lines(result),
         "",
         *_ratio_lines(result),
@@ -236,6 +239,19 @@ def results_markdown(result: BenchResult, data: dict) -> str:
         "![wall seconds per stage, and by scale](results.png)",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _conditions_lines(conditions: Conditions | None) -> list[str]:
+    if conditions is None:
+        return []
+    before, after = conditions.reference_seconds
+    return [
+        f"Measured {conditions.measured_at} at commit {conditions.commit or 'unknown'}. The "
+        f"reference workload (DuckDB grouping 40 M rows on every core, flows/bench_conditions.py) "
+        f"took {before:.2f} s before the stages and {after:.2f} s after them: compare it first "
+        "when comparing two results, since the same commit runs slower on a busier machine.",
+        "",
+    ]
 
 
 def write_results(result: BenchResult, out: Path) -> tuple[Path, Path, Path]:

@@ -4,6 +4,7 @@ Markdown and a chart; scales and skipped stages; and the checks themselves."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import socket
 import sys
@@ -25,6 +26,7 @@ from flows.bench import (
     run_bench,
     scale_plan,
 )
+from flows.bench_conditions import checkout_commit
 from flows.bench_measure import measure, measure_server
 from flows.bench_report import write_results
 from flows.bench_stages import wait_for_health
@@ -202,6 +204,11 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     assert "| POST /predict | " in table
     assert [entry["users"] for entry in data["scaling"]] == [150]
     assert chart.read_bytes().startswith(PNG_SIGNATURE) and chart.stat().st_size > 0
+    conditions = data["conditions"]
+    assert conditions["commit"] == checkout_commit()
+    assert datetime.datetime.fromisoformat(conditions["measured_at"]).tzinfo is not None
+    assert len(conditions["reference_seconds"]) == 2 and min(conditions["reference_seconds"]) > 0
+    assert f"at commit {conditions['commit']}. The reference workload" in table
 
 
 @pytest.mark.slow

@@ -1,0 +1,35 @@
+"""A bench result says when it ran, on which commit, and how fast the machine was then."""
+
+import subprocess
+from pathlib import Path
+
+from flows.bench_conditions import checkout_commit, reference_seconds
+
+
+def _git(folder: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_commit_is_the_checkout_s_head_marked_when_tracked_files_changed(
+    tmp_path: Path,
+) -> None:
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "model.sql").write_text("select 1\n")
+    _git(tmp_path, "add", "model.sql")
+    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one")
+    head = _git(tmp_path, "rev-parse", "--short=12", "HEAD")
+
+    assert checkout_commit(tmp_path) == head
+    (tmp_path / "notes.txt").write_text("untracked: not part of what was measured\n")
+    assert checkout_commit(tmp_path) == head
+    (tmp_path / "model.sql").write_text("select 2\n")
+    assert checkout_commit(tmp_path) == f"{head}+changes"
+
+
+def test_outside_a_checkout_the_commit_is_unknown(tmp_path: Path) -> None:
+    assert checkout_commit(tmp_path) is None
+
+
+def test_the_reference_workload_is_timed() -> None:
+    assert 0 < reference_seconds() < 60
