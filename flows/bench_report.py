@@ -247,7 +247,7 @@ def _conditions_lines(conditions: Conditions | None) -> list[str]:
     before, after = conditions.reference_seconds
     return [
         f"Measured {conditions.measured_at} at commit {conditions.commit or 'unknown'}. The "
-        f"reference workload (DuckDB grouping 20 M rows on every core, flows/bench_conditions.py) "
+        "reference workload (DuckDB grouping 20 M rows on every core, flows/bench_conditions.py) "
         f"took {before:.2f} s before the stages and {after:.2f} s after them: compare it first "
         "when comparing two results, since the same commit runs slower on a busier machine.",
         "",
