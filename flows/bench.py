@@ -98,10 +98,10 @@ class ScaleRun:
 class BenchResult:
     runs: list[ScaleRun]  # smallest scale first; the last one is the headline
     cpus: int
+    conditions: Conditions
     seed: int = 0
     skipped: list[str] = field(default_factory=list)
     load: LoadBounds = field(default_factory=LoadBounds)
-    conditions: Conditions | None = None
 
     @property
     def headline(self) -> ScaleRun:
@@ -216,7 +216,7 @@ def run_bench(
             shutil.rmtree(folder, ignore_errors=True)
         runs.append(ScaleRun(scale.fraction, scale.users, str(scale.drop), measured))
     conditions = Conditions(started_at, commit, (reference_before, reference_seconds()))
-    return BenchResult(runs, os.cpu_count() or 1, seed, skipped, load, conditions)
+    return BenchResult(runs, os.cpu_count() or 1, conditions, seed, skipped, load)
 
 
 def _run_stage(

@@ -56,7 +56,7 @@ def results_data(result: BenchResult) -> dict:
     scale's seconds and peak bytes per stage."""
     pipeline = result.measured("pipeline")
     return {
-        "conditions": asdict(result.conditions) if result.conditions else None,
+        "conditions": asdict(result.conditions),
         "users": result.users,
         "drop": result.headline.drop,
         "cpus": result.cpus,
@@ -241,9 +241,7 @@ def results_markdown(result: BenchResult, data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _conditions_lines(conditions: Conditions | None) -> list[str]:
-    if conditions is None:
-        return []
+def _conditions_lines(conditions: Conditions) -> list[str]:
     before, after = conditions.reference_seconds
     return [
         f"Measured {conditions.measured_at} at commit {conditions.commit or 'unknown'}. The "

@@ -93,12 +93,13 @@ def in_published_order(file: Path, batch_rows: int = 1 << 20) -> bool:
     need a window ordered by the row number, a sort of 13 million rows already in order.
     Keys that are not BIGINT are not compared: such a file is sorted instead.
     """
+    parquet = pq.ParquetFile(file)
+    if any(parquet.schema_arrow.field(column).type != pa.int64() for column in ORDER):
+        return False
     previous: tuple | None = None  # the last key of the batch before
-    for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_rows, columns=list(ORDER)):
-        if any(column.null_count or column.type != pa.int64() for column in batch.columns):
+    for batch in parquet.iter_batches(batch_size=batch_rows, columns=list(ORDER)):
+        if any(column.null_count for column in batch.columns):
             return False
-        if batch.num_rows == 0:  # an empty row group
-            continue
         keys = [_int64_values(column) for column in batch.columns]
         if previous is not None and tuple(key[0] for key in keys) <= previous:
             return False

@@ -48,10 +48,9 @@ def local_locations(lake: Path) -> dict[str, str]:
 def _parquet_files(location: str) -> Iterator[tuple[pafs.FileSystem, str]]:
     """The file at `location`, or each data file under it (a folder or s3:// prefix), in
     name order. A missing location raises FileNotFoundError."""
-    if "://" in location:
-        filesystem, path = pafs.FileSystem.from_uri(location)
-    else:
-        filesystem, path = pafs.LocalFileSystem(), str(Path(location).resolve())
+    # pyarrow takes a local folder as a URI too, once it is absolute
+    uri = location if "://" in location else str(Path(location).resolve())
+    filesystem, path = pafs.FileSystem.from_uri(uri)
     kind = filesystem.get_file_info(path).type
     if kind == pafs.FileType.NotFound:
         raise FileNotFoundError(f"no table at {location}")
