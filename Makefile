@@ -36,7 +36,9 @@ $(BIN)/reorder: pyproject.toml uv.lock
 	@# needs Chromium.
 	@command -v java >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1 \
 		|| { apt-get update -qq && apt-get install -y -qq default-jre-headless chromium; }
-	$(UV) sync --frozen --all-extras
+	@# Bytecode compiled once here: a Python told not to write it (PYTHONDONTWRITEBYTECODE,
+	@# usual in containers and CI) would otherwise compile dbt's modules again at every start.
+	$(UV) sync --frozen --all-extras --compile-bytecode
 	@touch $@
 
 run: bootstrap
