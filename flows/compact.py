@@ -29,6 +29,8 @@ from flows.settings import PROJECT_DIR, Settings, duckdb_memory_limit
 
 FILE_NAME = "result_table.parquet"
 ORDER = ("user_id", "product_id")  # the published file's sort key, unique per row
+# How a sorted copy is written: as dbt writes result_table (models/sandbox/result_table.sql).
+WRITE_OPTIONS = "compression zstd, compression_level 2, dictionary_size_limit 4000"
 GLUE_SCRIPT = PROJECT_DIR / "glue_spark" / "compact_result.py"
 
 
@@ -66,7 +68,7 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
             else:
                 db.sql(
                     f"copy (select * from '{parts}' order by {', '.join(ORDER)}) "
-                    f"to '{staged}' (format parquet, compression zstd)"
+                    f"to '{staged}' (format parquet, {WRITE_OPTIONS})"
                 )
             rows = db.sql(f"select count(*) from '{staged}'").fetchall()[0][0]
             same_schema = (

@@ -39,6 +39,15 @@ def _rows(path: Path | str) -> list[tuple]:
     return duckdb.sql(f"select * from '{path}'").fetchall()
 
 
+def _codecs(path: Path | str) -> set[str]:
+    metadata = pq.ParquetFile(path).metadata
+    return {
+        metadata.row_group(group).column(column).compression
+        for group in range(metadata.num_row_groups)
+        for column in range(metadata.num_columns)
+    }
+
+
 def _copy_lake(lake: Path, tmp_path: Path) -> Settings:
     copy = tmp_path / "lake"
     shutil.copytree(lake / "sandbox", copy / "sandbox")
@@ -103,7 +112,9 @@ def test_one_file_in_order_is_published_as_it_is(built_lake: Path, tmp_path: Pat
     settings = _copy_lake(built_lake, tmp_path)
     [part] = parts_folder(settings).glob("*.parquet")  # dbt wrote result_table in file_order
     compact(settings)
-    assert (published_folder(settings) / "result_table.parquet").read_bytes() == part.read_bytes()
+    published = published_folder(settings) / "result_table.parquet"
+    assert published.read_bytes() == part.read_bytes()
+    assert _codecs(published) == {"ZSTD"}
 
 
 @pytest.mark.parametrize("files", [1, 2])
@@ -124,6 +135,7 @@ def test_parts_out_of_order_are_sorted(built_lake: Path, tmp_path: Path, files: 
     published = _rows(result.location)
     assert [(row[0], row[1]) for row in published] == sorted((row[0], row[1]) for row in rows)
     assert sorted(published) == sorted(rows) and result.rows == len(rows)
+    assert _codecs(result.location) == {"ZSTD"}  # as dbt writes it, though the parts were not
 
 
 _KEY_PART = st.one_of(st.none(), st.integers(0, 3))
