@@ -49,9 +49,11 @@ typed as (
         {{ parse_id('order_id') }} as order_id,
         {{ parse_id('product_id') }} as product_id,
 
-        -- numbers
+        -- numbers; reordered is held as TINYINT (0 or 1 fit) while the lines are checked:
+        -- 7 bytes less per line kept the 32 M prior lines' checked rows within DuckDB's
+        -- memory limit instead of spilling; it is a BIGINT again in the output
         {{ parse_id('add_to_cart_order') }} as add_to_cart_order,
-        {{ parse_in_range('reordered', 0, 1) }} as reordered,
+        cast({{ parse_in_range('reordered', 0, 1) }} as tinyint) as reordered,
 
         -- provenance, and the text as read for the record of a quarantined row
         dt,
@@ -84,7 +86,7 @@ ruled as (
 
 ),
 
-final as (
+kept as (
 
     {{ keep_latest_drop(
         'ruled',
@@ -93,6 +95,21 @@ final as (
         'order_line_conflicting_duplicate',
         raw_columns
     ) }}
+
+),
+
+final as (
+
+    select
+        order_id,
+        product_id,
+        add_to_cart_order,
+        cast(reordered as bigint) as reordered,
+        dt,
+        source_file,
+        record,
+        quarantine_rule
+    from kept
 
 )
 
