@@ -74,13 +74,15 @@
 
 {#- has_repeated_values(column): in a group by, true when the group holds a value of the
     column more than once, and also when it holds a NULL (so callers that care check the
-    group again). DuckDB's list is much cheaper than a distinct count. -#}
+    group again). DuckDB's list is much cheaper than a distinct count, and list_unique (which
+    counts a list's distinct values, NULL left out) cheaper than the length of list_distinct's
+    new list. -#}
 {% macro has_repeated_values(column) -%}
     {{ return(adapter.dispatch('has_repeated_values')(column)) }}
 {%- endmacro %}
 
 {% macro duckdb__has_repeated_values(column) -%}
-    count(*) > len(list_distinct(list({{ column }})))
+    count(*) > list_unique(list({{ column }}))
 {%- endmacro %}
 
 {% macro default__has_repeated_values(column) -%}
