@@ -183,9 +183,11 @@ def run_bench(
     scales: Iterable[float] = DEFAULT_SCALES,
     skip: Iterable[str] = (),
     load: LoadBounds | None = None,
+    results: Path | None = None,
 ) -> BenchResult:
     """Every stage at every scale (drops generated where missing); outputs under `work`,
-    each scale's removed once it is measured. `report` hears of every stage's progress."""
+    each scale's removed once it is measured. `report` hears of every stage's progress.
+    `results`, the folder the results will go to, is left out of the commit's changes."""
     load = load or LoadBounds()
     plan = scale_plan(users, scales, drop)
     skipped = effective_skip(skip)
@@ -193,7 +195,8 @@ def run_bench(
     total = sum(len(names) for names in stages.values())
     number = 0
     runs = []
-    started_at, commit, reference_before = now_utc(), checkout_commit(), reference_seconds()
+    started_at, reference_before = now_utc(), reference_seconds()
+    commit = checkout_commit(leaving_out=results)
     for scale in plan:
         folder = work / f"scale-{scale.users}"
         measured = []

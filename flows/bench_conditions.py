@@ -42,12 +42,16 @@ def reference_seconds() -> float:
     return round(min(runs), 3)
 
 
-def checkout_commit(folder: Path = PROJECT_DIR) -> str | None:
-    """The commit checked out in `folder`, with "+changes" when tracked files differ from it;
-    None when it is not a git checkout (or git is missing)."""
+def checkout_commit(folder: Path = PROJECT_DIR, leaving_out: Path | None = None) -> str | None:
+    """The commit checked out in `folder`, with "+changes" when tracked files differ from it,
+    other than those under `leaving_out` (the results folder: an earlier run's results are not
+    what is measured); None when it is not a git checkout (or git is missing)."""
+    paths = ["."]
+    if leaving_out is not None and leaving_out.resolve().is_relative_to(folder.resolve()):
+        paths.append(f":(exclude){leaving_out.resolve().relative_to(folder.resolve())}")
     try:
         head = _git(folder, "rev-parse", "--short=12", "HEAD")
-        changes = _git(folder, "status", "--porcelain", "--untracked-files=no")
+        changes = _git(folder, "status", "--porcelain", "--untracked-files=no", "--", *paths)
     except (OSError, subprocess.CalledProcessError):
         return None
     return head + ("+changes" if changes else "")

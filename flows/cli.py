@@ -546,7 +546,7 @@ def _bench(args: argparse.Namespace, console: Console) -> int:
         try:
             result = run_bench(
                 args.users, drop, Path(work), args.seed, args.spark_memory, report,
-                scales=args.scales, skip=args.skip, load=load,
+                scales=args.scales, skip=args.skip, load=load, results=args.out,
             )  # fmt: skip
         except BenchError as error:
             bar.stop()

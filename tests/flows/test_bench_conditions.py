@@ -30,3 +30,22 @@ def test_the_commit_is_the_checkout_s_head_marked_when_tracked_files_changed(
 
 def test_outside_a_checkout_the_commit_is_unknown(tmp_path: Path) -> None:
     assert checkout_commit(tmp_path) is None
+
+
+def test_changes_in_the_results_folder_do_not_mark_the_commit(tmp_path: Path) -> None:
+    # An earlier run's results, rewritten and not yet committed, are not what is measured.
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "bench" / "results.md").write_text("# an earlier run\n")
+    (tmp_path / "model.sql").write_text("select 1\n")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one")
+    head = _git(tmp_path, "rev-parse", "--short=12", "HEAD")
+
+    (tmp_path / "bench" / "results.md").write_text("# another run\n")
+    assert checkout_commit(tmp_path, leaving_out=tmp_path / "bench") == head
+    assert checkout_commit(tmp_path) == f"{head}+changes"
+    # A results folder outside the checkout leaves nothing out.
+    assert checkout_commit(tmp_path, leaving_out=tmp_path.parent / "elsewhere") == f"{head}+changes"
+    (tmp_path / "model.sql").write_text("select 2\n")
+    assert checkout_commit(tmp_path, leaving_out=tmp_path / "bench") == f"{head}+changes"
