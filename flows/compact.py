@@ -23,14 +23,13 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+import yaml
 
 from flows.children import tied_to_this_process
 from flows.settings import PROJECT_DIR, Settings, duckdb_memory_limit
 
 FILE_NAME = "result_table.parquet"
 ORDER = ("user_id", "product_id")  # the published file's sort key, unique per row
-# How a sorted copy is written: as dbt writes result_table (models/sandbox/result_table.sql).
-WRITE_OPTIONS = "compression zstd, compression_level 2, dictionary_size_limit 4000"
 GLUE_SCRIPT = PROJECT_DIR / "glue_spark" / "compact_result.py"
 
 
@@ -68,7 +67,7 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
             else:
                 db.sql(
                     f"copy (select * from '{parts}' order by {', '.join(ORDER)}) "
-                    f"to '{staged}' (format parquet, {WRITE_OPTIONS})"
+                    f"to '{staged}' (format parquet, {write_options()})"
                 )
             rows = db.sql(f"select count(*) from '{staged}'").fetchall()[0][0]
             same_schema = (
@@ -85,6 +84,14 @@ def compact_with_duckdb(settings: Settings) -> Compacted:
     finally:
         staged.unlink(missing_ok=True)
         _remove_if_empty(staged.parent)
+
+
+def write_options() -> str:
+    """How a sorted copy is written: the options dbt writes result_table with, from the
+    project's vars (result_table_parquet in dbt_project.yml), as a COPY clause."""
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())
+    options = project["vars"]["result_table_parquet"]
+    return ", ".join(f"{name} {value}" for name, value in options.items())
 
 
 def in_published_order(file: Path, batch_rows: int = 1 << 20) -> bool:

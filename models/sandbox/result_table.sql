@@ -2,12 +2,8 @@
     lake_folder='result_table_parts',
     s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_table_parts/',
     file_order=['user_id', 'product_id'],
-    options={'compression': 'zstd', 'compression_level': 2, 'dictionary_size_limit': 4000}
+    options=var('result_table_parquet')
 ) }}
-{#- A row group (122,880 rows) holds about 2,000 users, so a dictionary of up to 4,000 values
-    encodes each user's and each target order's columns as runs; with them, zstd's level 2
-    writes the file faster than level 3 without, and 9% smaller. Compaction's sort, when it
-    has to sort, writes with the same options (flows/compact.py). -#}
 -- One row per (user, product) the user bought in prior orders, for users with a train or
 -- test order: every feature, the derived ratios, the target order's context and the label.
 -- Locally the rows are written as one file in the published order (file_order), which
