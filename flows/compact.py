@@ -7,7 +7,7 @@ Both write beside the published file, count its rows against the parts, keep the
 file as sandbox/result_table_previous/ and then swap the new one in with one rename.
 
 On the local target dbt already writes result_table as one file in the published order
-(its `file_order`): DuckDB then checks that order and publishes a copy of that file instead
+(its `file_order_by`): DuckDB then checks that order and publishes a copy of that file instead
 of sorting 13 million wide rows again. Parts in any other shape are sorted.
 """
 

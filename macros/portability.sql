@@ -88,3 +88,19 @@
 {% macro default__has_repeated_values(column) -%}
     count(*) > count(distinct {{ column }})
 {%- endmacro %}
+
+{#- file_order_by(columns): the rows sorted by these columns where the local target writes
+    the model as one file, so that the file is in that order (lake_parquet writes a query's
+    rows in the order it returns them). Placed in a CTE before columns computed from others,
+    the sort carries fewer of them. Athena writes parts in any order and compaction sorts
+    them: nothing there. -#}
+{% macro file_order_by(columns) -%}
+    {{ return(adapter.dispatch('file_order_by')(columns)) }}
+{%- endmacro %}
+
+{% macro duckdb__file_order_by(columns) -%}
+    order by {{ columns | join(', ') }}
+{%- endmacro %}
+
+{% macro default__file_order_by(columns) -%}
+{%- endmacro %}

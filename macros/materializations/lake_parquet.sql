@@ -12,21 +12,20 @@
     inputs show no NULL, and a single file's statistics are known where several files' are
     not: with a file count that varied with the data, the same rows could be published with
     another schema, in other bytes. DuckDB writes one file with all its threads as fast. An
-    empty result still leaves the file, holding the columns.
+    empty result still leaves the file, holding the columns. A query that sorts its rows
+    (file_order_by) is written in that order: DuckDB keeps an order by's order through the
+    selects above it and the copy.
 
     Configuration:
       lake_zone, lake_folder  where the file goes (see external_location)
       options                 further COPY options, e.g. { compression: zstd }; a column
                               keeps a dictionary only up to 1,000 values unless
                               dictionary_size_limit says otherwise (see below)
-      file_order              optional list of columns: the rows are written sorted by them,
-                              so that compaction can publish the file as it is
       contract                an enforced contract's names and types are checked before the
                               write, as for a table
 -#}
 {% materialization lake_parquet, adapter='duckdb' %}
   {%- set location = external_location(this, config) -%}
-  {%- set file_order = config.get('file_order', []) -%}
   {%- set options = render_write_options(config) -%}
   {#- A folder (file_size_bytes) emptied first (overwrite) that no file fills: one file. -#}
   {%- do options.update({'format': 'parquet', 'file_size_bytes': "'1TB'", 'overwrite': 'true'}) -%}
@@ -51,7 +50,6 @@
       select * from (
         {{ sql }}
       ) as model_rows
-      {% if file_order %}order by {{ file_order | join(', ') }}{% endif %}
     ) to '{{ location }}' (
       {%- for name, value in options.items() %}{{ name }} {{ value }}{{ ', ' if not loop.last }}{% endfor -%}
     )

@@ -126,6 +126,14 @@ def test_compiled_model_is_trino_sql(athena_compile: Path, model: Path) -> None:
     assert not problems, f"{model} on Athena:\n" + "\n".join(problems)
 
 
+def test_result_table_is_not_sorted_on_athena(athena_compile: Path) -> None:
+    """Locally the model sorts its rows into the published order (file_order_by); Athena
+    writes parts that compaction sorts, so a sort there would be work thrown away."""
+    compiled = athena_compile / "compiled" / "reorder" / "models" / "sandbox" / "result_table.sql"
+    statement = sqlglot.parse_one(compiled.read_text(), read="athena")
+    assert not list(statement.find_all(exp.Order))
+
+
 def test_compiled_data_tests_are_trino_sql(athena_compile: Path) -> None:
     """Data tests run on Athena too: generic ones (under models/<yml>/) and singular ones."""
     root = athena_compile / "compiled" / "reorder"

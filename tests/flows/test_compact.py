@@ -110,7 +110,7 @@ def test_a_failing_compaction_leaves_the_published_file_in_place(
 
 def test_one_file_in_order_is_published_as_it_is(built_lake: Path, tmp_path: Path) -> None:
     settings = _copy_lake(built_lake, tmp_path)
-    [part] = parts_folder(settings).glob("*.parquet")  # dbt wrote result_table in file_order
+    [part] = parts_folder(settings).glob("*.parquet")  # dbt wrote result_table in file order
     compact(settings)
     published = published_folder(settings) / "result_table.parquet"
     assert published.read_bytes() == part.read_bytes()
