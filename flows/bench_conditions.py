@@ -46,9 +46,9 @@ def checkout_commit(folder: Path = PROJECT_DIR, leaving_out: Path | None = None)
     """The commit checked out in `folder`, with "+changes" when tracked files differ from it,
     other than those under `leaving_out` (the results folder: an earlier run's results are not
     what is measured); None when it is not a git checkout (or git is missing)."""
-    paths = ["."]
-    if leaving_out is not None and leaving_out.resolve().is_relative_to(folder.resolve()):
-        paths.append(f":(exclude){leaving_out.resolve().relative_to(folder.resolve())}")
+    root, paths = folder.resolve(), ["."]
+    if leaving_out is not None and (left_out := leaving_out.resolve()).is_relative_to(root):
+        paths.append(f":(exclude){left_out.relative_to(root)}")
     try:
         head = _git(folder, "rev-parse", "--short=12", "HEAD")
         changes = _git(folder, "status", "--porcelain", "--untracked-files=no", "--", *paths)
