@@ -77,8 +77,8 @@ def trained_lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import datetime
 
     from datagen.generate import DropSpec, generate_drop
-    from flows.daily import run_daily
-    from flows.settings import Settings
+    from flows.daily.run import run_daily
+    from flows.pipeline.settings import Settings
 
     drop = tmp_path_factory.mktemp("trained-drop")
     generate_drop(DropSpec(users=1500, products=3000, seed=3), drop)
@@ -96,7 +96,7 @@ def served(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     import urllib.error
     import urllib.request
 
-    from flows.serve import free_port
+    from flows.local.serve import free_port
 
     port = free_port()
     # A file, not a pipe: a pipe nobody reads would block the server once full.
@@ -134,6 +134,6 @@ def served(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 @pytest.fixture(scope="session")
 def lambda_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The API's Lambda package, built once (uv installs the pinned manylinux2014 wheels)."""
-    from flows.api_package import build_package
+    from flows.aws.api_package import build_package
 
     return build_package(tmp_path_factory.mktemp("lambda-package") / "api.zip")

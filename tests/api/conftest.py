@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from api.app import Services, create_app
 from api.policy import ApiPolicy
 from api.throttle import Clock
-from flows.serve import WEB_DIR, services_for
+from flows.local.serve import WEB_DIR, services_for
 
 PUBLISHED = "sandbox/result_table/result_table.parquet"
 UNLIMITED = ApiPolicy(rate_per_second=0)

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import MAX_BATCH, create_app
-from flows.serve import WEB_DIR, local_endpoint, services_for
+from flows.local.serve import WEB_DIR, local_endpoint, services_for
 
 PUBLISHED = "sandbox/result_table/result_table.parquet"
 

@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from api.admin import RollbackError
 from api.deployed import Registry
 from api.policy import ApiPolicy
-from flows.lake import LocalLake
-from flows.registry import Registry as ModelRegistry
-from flows.serve import rollback_for
+from flows.local.serve import rollback_for
+from flows.pipeline.lake import LocalLake
+from flows.pipeline.registry import Registry as ModelRegistry
 
 KEY, OTHER_KEY = "key-of-a-partner-0001", "key-of-a-partner-0002"
 TOKEN = "admin-token-0123456789abcdef"

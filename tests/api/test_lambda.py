@@ -16,7 +16,8 @@ import duckdb
 import pytest
 import requests
 
-from flows.lake import LocalLake, S3Lake
+from flows.aws.s3_lake import S3Lake
+from flows.pipeline.lake import LocalLake
 
 BUCKET = "reorder-lambda-lake"
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def _platform_glibc(tag: str) -> tuple[int, int] | None:
 def test_the_lambda_pins_follow_the_lock_but_for_the_binary_wheels() -> None:
     import tomllib
 
-    from flows.api_package import LAMBDA_REQUIREMENTS
+    from flows.aws.api_package import LAMBDA_REQUIREMENTS
 
     locked = {
         package["name"]: package["version"]
@@ -143,7 +144,7 @@ def test_the_lambda_pins_follow_the_lock_but_for_the_binary_wheels() -> None:
 
 
 def test_the_package_fits_lambda_and_loads_on_its_runtime(lambda_package: Path) -> None:
-    from flows.api_package import UNZIPPED_LIMIT_BYTES
+    from flows.aws.api_package import UNZIPPED_LIMIT_BYTES
 
     with zipfile.ZipFile(lambda_package) as archive:
         entries = archive.infolist()
@@ -162,7 +163,7 @@ def test_the_package_fits_lambda_and_loads_on_its_runtime(lambda_package: Path) 
 
 
 def test_the_same_files_make_the_same_package(lambda_package: Path, tmp_path: Path) -> None:
-    from flows.api_package import build_package, package_key
+    from flows.aws.api_package import build_package, package_key
 
     again = build_package(tmp_path / "again.zip")
     assert package_key(again) == package_key(lambda_package)

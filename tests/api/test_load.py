@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.load import run_load
+from flows.bench.load import run_load
 
 
 def test_concurrent_predictions_and_suggestions_all_succeed(

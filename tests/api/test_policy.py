@@ -69,7 +69,7 @@ def test_a_bad_value_is_refused_naming_why(name: str, value: str, said: str) -> 
 def test_serve_refuses_a_bad_policy_before_starting_anything(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from flows import serve
+    from flows.local import serve
 
     def no_endpoint(*args: object, **kwargs: object) -> None:
         raise AssertionError("the endpoint must not start")

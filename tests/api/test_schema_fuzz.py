@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from api.admin import RollbackError
 from api.app import create_app
 from api.policy import ApiPolicy
-from flows.serve import WEB_DIR, local_endpoint, services_for
+from flows.local.serve import WEB_DIR, local_endpoint, services_for
 
 # No rate limit (the fuzzer is one client in a hurry); admin on, and its token sent to the
 # admin routes, so they run.

@@ -9,7 +9,7 @@ import xgboost as xgb
 from sklearn.metrics import roc_auc_score
 
 from datagen.calibration import PUBLISHED
-from flows.baselines.pandas_contract import compute_contract, read_drop
+from flows.bench.baselines.pandas_contract import compute_contract, read_drop
 
 NOT_FEATURES = {"user_id", "product_id", "order_id", "eval_set", "reordered"}
 

@@ -14,13 +14,13 @@ import pandas as pd
 import pytest
 
 from datagen.generate import DropSpec, generate_drop
-from flows.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
-from flows.cli import main
-from flows.daily import run_daily
-from flows.settings import PROJECT_DIR as ROOT
-from flows.settings import Settings
-from flows.tables import LOCAL_FOLDERS, local_locations, quarantine_counts
-from flows.transform import TransformError, run_dbt
+from flows.bench.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
+from flows.cli.main import main
+from flows.daily.run import run_daily
+from flows.pipeline.settings import PROJECT_DIR as ROOT
+from flows.pipeline.settings import Settings
+from flows.pipeline.tables import LOCAL_FOLDERS, local_locations, quarantine_counts
+from flows.pipeline.transform import TransformError, run_dbt
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)

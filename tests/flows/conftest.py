@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from datagen.generate import DropSpec, generate_drop
-from flows.daily import run_daily
-from flows.settings import Settings
+from flows.daily.run import run_daily
+from flows.pipeline.settings import Settings
 
 DAY_0 = datetime.date(2026, 11, 24)
 

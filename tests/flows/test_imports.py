@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.daily import steps_for
+from flows.daily.run import steps_for
 
 
 def _modules_loaded_by(code: str) -> set[str]:
@@ -26,10 +26,10 @@ def _modules_loaded_by(code: str) -> set[str]:
 
 def test_a_local_run_loads_neither_the_aws_target_nor_pandas() -> None:
     # pandas alone took a second of every local run's start, for nothing it used
-    loaded = _modules_loaded_by("from flows.daily import steps_for\nsteps_for('local')")
+    loaded = _modules_loaded_by("from flows.daily.run import steps_for\nsteps_for('local')")
 
-    assert "flows.local_target" in loaded
-    assert "flows.aws_target" not in loaded
+    assert "flows.local.steps" in loaded
+    assert "flows.aws.steps" not in loaded
     assert "pandas" not in loaded
 
 
@@ -38,7 +38,7 @@ def test_compaction_checks_the_file_order_without_loading_pandas(tmp_path: Path)
     file = tmp_path / "keys.parquet"
     keys = {"user_id": pa.array([1, 2], pa.int64()), "product_id": pa.array([5, 1], pa.int64())}
     pq.write_table(pa.table(keys), file)
-    check = f"from flows.compact import in_published_order as ok\nassert ok({str(file)!r})"
+    check = f"from flows.local.compaction import in_published_order as ok\nassert ok({str(file)!r})"
 
     assert "pandas" not in _modules_loaded_by(check)
 
@@ -47,13 +47,13 @@ def test_compaction_checks_the_file_order_without_loading_pandas(tmp_path: Path)
 def test_the_command_line_loads_what_one_command_needs_only_when_it_runs(heavy: str) -> None:
     # `reorder --help` and every command's start: the generator's numba, the benchmark's
     # pandas, the flow's Prefect and dbt load inside the commands that use them
-    assert heavy not in _modules_loaded_by("import flows.cli")
+    assert heavy not in _modules_loaded_by("import flows.cli.main")
 
 
 def test_each_target_has_its_own_steps_and_an_unknown_one_is_refused() -> None:
     local, aws = steps_for("local"), steps_for("aws")
 
-    assert local.land.__module__ == "flows.local_target"
-    assert aws.land.__module__ == "flows.aws_target"
+    assert local.land.__module__ == "flows.local.steps"
+    assert aws.land.__module__ == "flows.aws.steps"
     with pytest.raises(ValueError, match="unknown target 'gcp'"):
         steps_for("gcp")

@@ -559,7 +559,7 @@ def test_the_function_runs_the_packaged_handler_with_the_stacks_names(
     template: dict[str, Any],
 ) -> None:
     from api import lambda_handler
-    from flows.api_package import PYTHON_VERSION
+    from flows.aws.api_package import PYTHON_VERSION
 
     function = resource(template, "ApiFunction", "AWS::Lambda::Function")
     assert function["Runtime"] == f"python{PYTHON_VERSION}"

@@ -15,9 +15,9 @@ import duckdb
 import numpy as np
 import pytest
 
-from flows.lake import LocalLake
-from flows.registry import Registry
-from flows.serve import local_endpoint
+from flows.local.serve import local_endpoint
+from flows.pipeline.lake import LocalLake
+from flows.pipeline.registry import Registry
 
 SAGEMAKER = Path(__file__).resolve().parents[2] / "sagemaker"
 

@@ -11,9 +11,9 @@ import duckdb
 import pytest
 import xgboost as xgb
 
-from flows.lake import LocalLake
-from flows.registry import Registry
-from flows.training import TRAIN_SCRIPT, write_channels
+from flows.local.training import TRAIN_SCRIPT, write_channels
+from flows.pipeline.lake import LocalLake
+from flows.pipeline.registry import Registry
 
 FEATURES = [
     line.strip()

@@ -1,0 +1,316 @@
+"""`reorder bench`: the pipeline, the model and the API against pandas and PySpark, each stage
+timed in its own process with the peak memory of its whole process tree, at several scales.
+
+    generate   the drop (skipped when its folder already holds one)
+    pipeline   drop to published result_table: landing, staging with quarantine, every dbt
+               model and test, compaction (no training)
+    contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
+               contract tables' models (no tests, no quarantine table, no compaction)
+    train      the model on the pipeline's published file, as the daily run trains it
+    api        `reorder serve` over that lake, loaded on /predict and on suggestions
+    pandas     the contract tables the way a pandas notebook computes them
+    spark      the same tables as a PySpark job on local[2]
+
+At each scale (a fraction of the users, its own drop) the pipeline, contract and baseline
+stages run; train and api run at the largest scale only. The baselines' six tables are
+checked equal to the pipeline's before any ratio is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from flows.bench.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
+from flows.bench.conditions import Conditions, checkout_commit, now_utc, reference_seconds
+from flows.bench.measure import BenchError, Measured, Watch, measure, measure_server
+from flows.bench.stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
+from flows.pipeline.tables import LOCAL_FOLDERS
+
+DATE = "2026-11-25"
+DEFAULT_SCALES = (0.1, 0.25, 0.5, 1.0)
+STAGES = ("generate", "pipeline", "contract", "train", "api", "pandas", "spark")
+SKIPPABLE = ("contract", "train", "api", "pandas", "spark")
+LARGEST_ONLY = ("train", "api")  # at every scale they would double the run for little news
+BASELINES = ("pandas", "spark")
+BASES = ("contract", "pipeline")  # what a baseline's seconds are divided by
+# The API's policy variables are left out: the benchmark measures its default policy.
+POLICY_PREFIX = "REORDER_"
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Where the benchmark is: stage `number` of `total`, how long it has run, its peak."""
+
+    number: int
+    total: int
+    stage: str
+    users: int
+    seconds: float
+    peak_bytes: int
+    done: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Scale:
+    fraction: float
+    users: int
+    drop: Path
+
+
+@dataclass(frozen=True)
+class ScaleRun:
+    fraction: float
+    users: int
+    drop: str
+    stages: list[Measured]
+
+    def measured(self, stage: str) -> Measured | None:
+        return next((m for m in self.stages if m.stage == stage), None)
+
+    def seconds(self, stage: str) -> float | None:
+        measured = self.measured(stage)
+        return None if measured is None else measured.seconds
+
+    @property
+    def ratios(self) -> dict[str, dict[str, float]]:
+        """Each baseline's seconds over the contract stage's (like for like) and over the
+        pipeline's (everything the pipeline does included); for the stages that ran."""
+        ratios: dict[str, dict[str, float]] = {}
+        for basis in BASES:
+            base = self.seconds(basis)
+            ran = {name: self.seconds(name) for name in BASELINES}
+            if base:
+                ratios[f"vs_{basis}"] = {
+                    name: round(seconds / base, 2)
+                    for name, seconds in ran.items()
+                    if seconds is not None
+                }
+        return ratios
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    runs: list[ScaleRun]  # smallest scale first; the last one is the headline
+    cpus: int
+    conditions: Conditions
+    seed: int = 0
+    skipped: list[str] = field(default_factory=list)
+    load: LoadBounds = field(default_factory=LoadBounds)
+
+    @property
+    def headline(self) -> ScaleRun:
+        return self.runs[-1]
+
+    @property
+    def users(self) -> int:
+        return self.headline.users
+
+    @property
+    def stages(self) -> list[Measured]:
+        return self.headline.stages
+
+    def measured(self, stage: str) -> Measured | None:
+        return self.headline.measured(stage)
+
+    @property
+    def ratios(self) -> dict[str, dict[str, float]]:
+        return self.headline.ratios
+
+
+def has_drop(folder: Path) -> bool:
+    return all(
+        (folder / f"{name}.csv").is_file() or (folder / f"{name}.csv.gz").is_file()
+        for name in INPUT_SCHEMA
+    )
+
+
+def scale_users(users: int, fraction: float) -> int:
+    return max(1, round(users * fraction))
+
+
+def scale_plan(users: int, fractions: Iterable[float], drop: Path) -> list[Scale]:
+    """One scale per distinct user count, smallest first. The largest uses `drop`; the
+    others their own bench-<users> folder beside it."""
+    fractions = sorted(fractions)
+    if not fractions or not 0 < fractions[0] <= fractions[-1] <= 1:
+        raise ValueError(f"scales must be fractions above 0 and at most 1, got {fractions}")
+    counts = {scale_users(users, fraction): fraction for fraction in fractions}
+    largest = max(counts)
+    scales = [
+        Scale(fraction, count, drop if count == largest else drop.parent / f"bench-{count}")
+        for count, fraction in sorted(counts.items())
+    ]
+    if any(scale.drop == drop for scale in scales[:-1]):
+        raise ValueError(f"{drop} is the folder of a smaller scale's drop; choose another")
+    return scales
+
+
+def effective_skip(skip: Iterable[str]) -> list[str]:
+    """The stages left out, in run order: api too when train is (it serves that model)."""
+    skipped = set(skip)
+    unknown = skipped - set(SKIPPABLE)
+    if unknown:
+        raise ValueError(f"cannot skip {', '.join(sorted(unknown))}: only {', '.join(SKIPPABLE)}")
+    if "train" in skipped:
+        skipped.add("api")
+    return [stage for stage in STAGES if stage in skipped]
+
+
+def stages_at(scale: Scale, largest: bool, skipped: list[str]) -> list[str]:
+    return [
+        stage
+        for stage in STAGES
+        if stage not in skipped
+        and (stage != "generate" or not has_drop(scale.drop))
+        and (largest or stage not in LARGEST_ONLY)
+    ]
+
+
+def run_bench(
+    users: int,
+    drop: Path,
+    work: Path,
+    seed: int = 0,
+    spark_memory: str = "6g",
+    report: Callable[[Tick], None] = lambda tick: None,
+    *,
+    scales: Iterable[float] = DEFAULT_SCALES,
+    skip: Iterable[str] = (),
+    load: LoadBounds | None = None,
+    results: Path | None = None,
+) -> BenchResult:
+    """Every stage at every scale (drops generated where missing); outputs under `work`,
+    each scale's removed once it is measured. `report` hears of every stage's progress.
+    `results`, the folder the results will go to, is left out of the commit's changes."""
+    load = load or LoadBounds()
+    plan = scale_plan(users, scales, drop)
+    skipped = effective_skip(skip)
+    stages = {scale: stages_at(scale, scale is plan[-1], skipped) for scale in plan}
+    total = sum(len(names) for names in stages.values())
+    number = 0
+    runs = []
+    started_at, reference_before = now_utc(), reference_seconds()
+    commit = checkout_commit(leaving_out=results)
+    for scale in plan:
+        folder = work / f"scale-{scale.users}"
+        measured = []
+        try:
+            for stage in stages[scale]:
+                number += 1
+                tick = Tick(number, total, stage, scale.users, 0.0, 0)
+
+                def watch(seconds: float, peak: int, tick: Tick = tick) -> None:
+                    report(replace(tick, seconds=seconds, peak_bytes=peak))
+
+                result = _run_stage(stage, scale, folder, watch, seed, spark_memory, load)
+                tick = replace(tick, seconds=result.seconds, peak_bytes=result.peak_bytes)
+                if stage in BASELINES:
+                    report(replace(tick, note="checking its tables against the pipeline's"))
+                    result = _checked(result, folder)
+                measured.append(result)
+                report(replace(tick, done=True))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        runs.append(ScaleRun(scale.fraction, scale.users, str(scale.drop), measured))
+    conditions = Conditions(started_at, commit, (reference_before, reference_seconds()))
+    return BenchResult(runs, os.cpu_count() or 1, conditions, seed, skipped, load)
+
+
+def _run_stage(
+    stage: str, scale: Scale, folder: Path, watch: Watch, seed: int, spark_memory: str,
+    load: LoadBounds,
+) -> Measured:  # fmt: skip
+    lake = folder / "lake"
+    if stage == "api":
+        from flows.local.serve import HOST, free_port
+
+        port = free_port()
+        url = f"http://{HOST}:{port}"
+        environment = {
+            name: value for name, value in os.environ.items()
+            if not name.startswith(POLICY_PREFIX)
+        }  # fmt: skip
+        return measure_server(
+            stage, serve_command(lake, port), drive_api(url, lake / PUBLISHED, load), watch,
+            environment,
+        )  # fmt: skip
+    arguments = {
+        "generate": [str(scale.users), str(seed), str(scale.drop)],
+        "pipeline": [str(scale.drop), str(lake), DATE],
+        "contract": [str(scale.drop), str(folder / "contract-lake"), DATE],
+        "train": [str(lake)],
+        "pandas": [str(scale.drop), str(folder / "pandas")],
+        "spark": [str(scale.drop), str(folder / "spark"), spark_memory],
+    }[stage]
+    try:
+        return measure(stage, STAGE_CODE, [stage, *arguments], watch)
+    finally:
+        if stage == "contract":  # nothing reads it: its disk back before the next stage
+            shutil.rmtree(folder / "contract-lake", ignore_errors=True)
+
+
+def _checked(result: Measured, folder: Path) -> Measured:
+    """The baseline's measurement, once its six tables are found equal to the pipeline's."""
+    out = folder / result.stage
+    differing = contract_differences(folder / "lake", out)
+    shutil.rmtree(out, ignore_errors=True)
+    wrong = {table: rows for table, rows in differing.items() if rows}
+    if wrong:
+        said = ", ".join(f"{table} in {rows:,} rows" for table, rows in wrong.items())
+        raise BenchError(f"{result.stage}'s tables differ from the pipeline's: {said}")
+    return replace(result, detail={**result.detail, "checked_equal": list(differing)})
+
+
+def contract_differences(lake: Path, out: Path) -> dict[str, int]:
+    """Differing rows of each contract table: the pipeline's (the published result_table,
+    the curated and feature folders) against a baseline's out/<table>/ parquet."""
+    return {
+        table: differing_rows(
+            lake / (PUBLISHED if table == "result_table" else LOCAL_FOLDERS[table]),
+            out / table,
+            table,
+        )
+        for table in CONTRACT_KEYS
+    }
+
+
+def _parquet(path: Path) -> str:
+    return f"'{path}/*.parquet'" if path.is_dir() else f"'{path}'"
+
+
+def differing_rows(mine: Path, theirs: Path, table: str = "result_table") -> int:
+    """Rows of `table` missing on one side or different in any column, by its key; doubles
+    agree when within a relative 1e-9 (the engines sum in different orders). Each side is
+    a parquet file or a folder of them."""
+    import duckdb
+
+    keys = CONTRACT_KEYS[table]
+    try:
+        with duckdb.connect() as db:
+            # An in-memory database spills into ./.tmp by default: never into the caller's folder.
+            db.execute(f"set temp_directory = '{Path(tempfile.gettempdir()) / 'reorder-bench'}'")
+            columns = db.sql(f"describe select * from {_parquet(mine)}").fetchall()
+            differs = [
+                f"abs(mine.{name} - theirs.{name}) > 1e-9 * greatest(1, abs(mine.{name})) "
+                f"or (mine.{name} is null) != (theirs.{name} is null)"
+                if kind == "DOUBLE"
+                else f"mine.{name} is distinct from theirs.{name}"
+                for name, kind, *_ in columns
+                if name not in keys
+            ] or ["false"]
+            joined = " and ".join(f"mine.{key} = theirs.{key}" for key in keys)
+            [(count,)] = db.sql(
+                f"select count(*) from {_parquet(mine)} as mine "
+                f"full outer join {_parquet(theirs)} as theirs on {joined} "
+                f"where mine.{keys[0]} is null or theirs.{keys[0]} is null "
+                f"or {' or '.join(f'({condition})' for condition in differs)}"
+            ).fetchall()
+    except duckdb.Error as error:  # a missing table or column is a difference too
+        raise BenchError(f"{table}: cannot compare {mine} with {theirs}: {error}") from None
+    return int(count)

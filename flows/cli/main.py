@@ -1,0 +1,35 @@
+"""The `reorder` command line: the parser, assembled from one module per command group, and
+the entry point."""
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from flows.cli import bench, deploy, generate, run, serve
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reorder",
+        description="Grocery reorder pipeline on the Instacart Market Basket schema.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in (generate, run, serve, deploy, bench):
+        group.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        return args.handler(args, console)
+    except ValueError as error:
+        console.print(f"[red]reorder {args.command}: {error}[/red]")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Notification: tell data scientists what the run published.
+
+The message carries the run id, the date, row counts per table, quarantined rows per rule,
+the published location and the duration of each step. Each target sends it its own way: the
+local outbox file (flows/local/outbox.py) or the SNS topic (flows/aws/services.py).
+"""
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Notification:
+    subject: str
+    body: dict[str, Any]
+
+
+def new_run_id() -> str:
+    return uuid.uuid4().hex
