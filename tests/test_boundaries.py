@@ -220,3 +220,15 @@ def test_annotations_under_type_checking_are_not_dependencies(tmp_path: Path) ->
     )
 
     assert violations(root, frozenset()) == []
+
+
+@pytest.mark.parametrize(
+    "package",
+    sorted(path.parent.relative_to(ROOT).as_posix() for path in ROOT.glob("flows/*/__init__.py")),
+)
+def test_each_part_of_flows_says_what_it_owns_and_what_it_may_import(package: str) -> None:
+    docstring = ast.get_docstring(ast.parse((ROOT / package / "__init__.py").read_text())) or ""
+    summary, _, rest = docstring.partition("\n\n")
+
+    assert summary and "\n" not in summary, f"{package}: no one-line summary of what it owns"
+    assert rest.startswith("May import:"), f"{package}: does not say what it may import"

@@ -1,3 +1,4 @@
-"""`reorder bench`: every stage timed in its own process, the pandas and PySpark baselines,
-the API's load generator and the results. May import any part; nothing in the product
-imports it."""
+"""`reorder bench`: every stage timed in its own process, the baselines, the load generator.
+
+May import: any part of the project; nothing in the product imports it.
+"""

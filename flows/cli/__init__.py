@@ -1,2 +1,5 @@
-"""The `reorder` command line: a thin entry point (main.py) over one module per command
-group. Each command imports what it runs only when it runs, so `reorder --help` stays fast."""
+"""The `reorder` command line: main.py over one module per command group.
+
+May import: any part, each command's heavy modules only when it runs, so `reorder --help` and
+every start stay fast. Nothing imports it.
+"""

@@ -1,2 +1,4 @@
-"""A daily run on a named target: its steps chosen once, run at once (`run_daily`) or as the
-Prefect flow `reorder-daily` and its schedule. Imports the pipeline and both targets."""
+"""A daily run on a named target, at once (`run_daily`) or as the Prefect flow on a schedule.
+
+May import: the pipeline and both targets, each target's steps only once it is chosen.
+"""

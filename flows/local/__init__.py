@@ -1,3 +1,5 @@
-"""The local target: the step interface on a lake folder, DuckDB through dbt, a local
-compactor, training in a subprocess, the outbox file, and `reorder serve`. Imports the
-pipeline and api/; never the aws target, the benchmark or boto3."""
+"""The local target: a lake folder, DuckDB through dbt, a local compactor, subprocess training.
+
+May import: the pipeline and api/ (for `reorder serve`); never the aws target, the benchmark
+or boto3.
+"""

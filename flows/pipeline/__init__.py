@@ -1,3 +1,5 @@
-"""The daily pipeline: the step interface, the run over it, and the parts both targets share
-(settings, landing, dbt, the lake's store, registry, gate, notification). Imports no target,
-no benchmark and no command line, and never boto3 or the SageMaker SDK."""
+"""The daily pipeline: the step interface, the run over it, and what both targets share.
+
+May import: itself and libraries; no target, no benchmark, no command line, never
+boto3 or the SageMaker SDK (reading an s3:// drop goes through flows/aws/s3_lake.py).
+"""
