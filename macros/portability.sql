@@ -104,3 +104,16 @@
 
 {% macro default__file_order_by(columns) -%}
 {%- endmacro %}
+
+{#- days_before(date_text, days): the date `days` days before `date_text` (YYYY-MM-DD). -#}
+{% macro days_before(date_text, days) -%}
+    {{ return(adapter.dispatch('days_before')(date_text, days)) }}
+{%- endmacro %}
+
+{% macro duckdb__days_before(date_text, days) -%}
+    cast({{ date_text }} as date) - cast({{ days }} as integer)
+{%- endmacro %}
+
+{% macro athena__days_before(date_text, days) -%}
+    date_add('day', -cast({{ days }} as bigint), cast({{ date_text }} as date))
+{%- endmacro %}

@@ -72,6 +72,7 @@ TRINO_FUNCTIONS = frozenset(
         "length",
         "lower",
         "max_by",
+        "month",
         "min_by",
         "rank",
         "replace",

@@ -1,4 +1,4 @@
-"""Makes this folder's helper modules (athena_rules) importable from its tests."""
+"""Makes this folder's helper modules (athena_rules, offline_dbt) importable from its tests."""
 
 import sys
 from pathlib import Path
