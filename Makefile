@@ -42,7 +42,7 @@ $(BIN)/reorder: pyproject.toml uv.lock
 	@touch $@
 
 run: bootstrap
-	$(BIN)/reorder generate --users $(DEMO_USERS) --seed $(DEMO_SEED) --out $(DEMO_DROP)
+	$(BIN)/reorder generate --users $(DEMO_USERS) --seed $(DEMO_SEED) --date $(DEMO_DATE) --out $(DEMO_DROP)
 	$(BIN)/reorder run --input $(DEMO_DROP) --date $(DEMO_DATE) --lake $(LAKE)
 	@echo "The page: http://127.0.0.1:$(PORT)  (the API's documentation: /docs; Ctrl-C stops)"
 	$(BIN)/reorder serve --lake $(LAKE) --port $(PORT)

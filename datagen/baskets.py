@@ -48,6 +48,7 @@ class _Shelves(NamedTuple):
     """Sampling tables over the catalog (see Catalog)."""
 
     reorder_effect: np.ndarray
+    season_amplitude: np.ndarray
     popularity_cdf: np.ndarray
     by_popularity: np.ndarray
     aisle_products: np.ndarray
@@ -71,6 +72,7 @@ class _Plan(NamedTuple):
     eval_set: np.ndarray
     order_id: np.ndarray
     out_offset: np.ndarray
+    winter: np.ndarray  # +1 mid-winter to -1 mid-summer; 0 for a drop without a date
 
 
 class _Model(NamedTuple):
@@ -125,8 +127,10 @@ def _new_scratch(n_products: int, size: int) -> _Scratch:
 
 
 @njit(cache=True)
-def _draw_new_product(state, shelves, favourite_aisles, favourite_share, bought):
-    """A product the user has never bought: by popularity, sometimes in a favourite aisle."""
+def _draw_new_product(state, shelves, favourite_aisles, favourite_share, bought, winter):
+    """A product the user has never bought: by popularity, sometimes in a favourite aisle;
+    a seasonal one is turned down out of its season, by exp(amplitude * winter) against its
+    peak."""
     for _ in range(_MAX_NEW_PRODUCT_TRIES):
         if _uniform(state) < favourite_share:
             aisle = favourite_aisles[int(_uniform(state) * len(favourite_aisles))]
@@ -137,7 +141,11 @@ def _draw_new_product(state, shelves, favourite_aisles, favourite_share, bought)
             at = np.searchsorted(shelves.popularity_cdf, _uniform(state))
             product = min(at, len(shelves.popularity_cdf) - 1)
         if bought[product] == 0:
-            return product
+            amplitude = shelves.season_amplitude[product]
+            if amplitude == 0.0 or winter == 0.0:
+                return product
+            if _uniform(state) < np.exp(amplitude * winter - abs(amplitude)):
+                return product
     # A heavy user who has tried most popular products: take the most popular one left.
     for product in shelves.by_popularity:
         if bought[product] == 0:
@@ -168,6 +176,7 @@ def _simulate_user(user, seed, habits, plan, shelves, model, prior, train, scrat
         if size == 0:  # a test order: its lines are not part of the download
             continue
         k = order - first  # 0-based order number
+        winter = plan.winter[order]
         # How many lines repeat earlier purchases.
         n_repeat = 0
         if n_history > 0:
@@ -181,6 +190,9 @@ def _simulate_user(user, seed, habits, plan, shelves, model, prior, train, scrat
         for i in range(n_history):
             gap = k - 1 - last[i]
             draw_weight[i] = weight[i] * (model.fade_floor + np.exp(-model.fade_per_order * gap))
+            amplitude = shelves.season_amplitude[scratch.history_product[i]]
+            if amplitude != 0.0 and winter != 0.0:
+                draw_weight[i] *= np.exp(amplitude * winter)
             total += draw_weight[i]
         for j in range(n_repeat):
             target = _uniform(state) * total
@@ -202,7 +214,12 @@ def _simulate_user(user, seed, habits, plan, shelves, model, prior, train, scrat
         # The rest: products tried for the first time.
         for j in range(n_repeat, size):
             product = _draw_new_product(
-                state, shelves, favourite_aisles, model.favourite_aisle_share, scratch.bought
+                state,
+                shelves,
+                favourite_aisles,
+                model.favourite_aisle_share,
+                scratch.bought,
+                winter,
             )
             scratch.bought[product] = 1
             scratch.history_product[n_history] = product
@@ -254,8 +271,10 @@ def simulate_lines(
     chunks: int = 1,
     on_chunk: Callable[[int], None] | None = None,
     knobs: Knobs = KNOBS,
+    winter: np.ndarray | None = None,
 ) -> tuple[Lines, Lines]:
-    """Simulate all order lines; returns (prior lines, train lines) in file order.
+    """Simulate all order lines; returns (prior lines, train lines) in file order. `winter`
+    is each order's season (datagen/seasons.py), none when not given.
 
     Users are processed in `chunks` slices (results do not depend on it) so that a
     caller can report progress through `on_chunk(users_done)`.
@@ -270,11 +289,12 @@ def simulate_lines(
     longest_history = int(max(lines_per_user.max(), 1))
     habits = _Habits(customers.loyalty, customers.taste_shift, customers.favourite_aisles)
     plan = _Plan(
-        orders.user_start, orders.basket_size, orders.eval_set, orders.order_id, out_offset
-    )
+        orders.user_start, orders.basket_size, orders.eval_set, orders.order_id, out_offset,
+        np.zeros(orders.n_orders) if winter is None else winter,
+    )  # fmt: skip
     shelves = _Shelves(
-        catalog.reorder_effect, catalog.popularity_cdf, catalog.by_popularity,
-        catalog.aisle_products, catalog.aisle_start, catalog.aisle_cdf,
+        catalog.reorder_effect, catalog.season_amplitude, catalog.popularity_cdf,
+        catalog.by_popularity, catalog.aisle_products, catalog.aisle_start, catalog.aisle_cdf,
     )  # fmt: skip
     model = _Model(
         knobs.taste_sd, knobs.fade_per_order, knobs.fade_floor, knobs.loyalty_ramp_orders,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from datagen.calibration import AISLE_LINE_SHARE, FULL_SCALE_PRODUCTS, KNOBS, Knobs
+from datagen.seasons import aisle_amplitudes
 from datagen.vocabulary import AISLES, DEPARTMENTS, product_names
 
 
@@ -23,6 +24,7 @@ class Catalog:
     department_id: np.ndarray  # int32, per product
     popularity: np.ndarray  # float64, per product, sums to 1: chance of being tried
     reorder_effect: np.ndarray  # float64, per product, log-odds scale
+    season_amplitude: np.ndarray  # float64, per product: its aisle's (datagen/seasons.py)
     popularity_cdf: np.ndarray  # float64, cumulative popularity, for inverse sampling
     by_popularity: np.ndarray  # int32, product indices most popular first
     aisle_products: np.ndarray  # int32, product indices grouped by aisle
@@ -129,6 +131,7 @@ def build_catalog(n_products: int, rng: np.random.Generator, knobs: Knobs = KNOB
         department_id=department_id,
         popularity=popularity,
         reorder_effect=reorder_effect,
+        season_amplitude=aisle_amplitudes()[aisle_id - 1],
         popularity_cdf=popularity_cdf,
         by_popularity=by_popularity,
         aisle_products=aisle_products,

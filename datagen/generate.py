@@ -1,5 +1,6 @@
 """One synthetic drop: the six Instacart CSVs, byte-identical for the same arguments."""
 
+import datetime
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.catalog import Catalog, build_catalog
 from datagen.csv_files import write_lines, write_orders, write_table
 from datagen.customers import Orders, draw_customers, draw_orders
+from datagen.seasons import HEMISPHERES, days_before_last_order, winter_strength
 from datagen.vocabulary import AISLES, DEPARTMENTS
 
 DROP_FILES = (
@@ -36,12 +38,18 @@ class DropSpec:
     products: int = FULL_SCALE_PRODUCTS
     seed: int = 0
     gzip: bool = False
+    # The date the drop is delivered as: every customer's last order falls on it, and
+    # seasonal products follow the season of each order's date. None: no seasons.
+    date: datetime.date | None = None
+    hemisphere: str = "southern"
 
     def __post_init__(self) -> None:
         if self.users < 1:
             raise ValueError(f"users must be at least 1, got {self.users}")
         if self.seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {self.seed}")
+        if self.hemisphere not in HEMISPHERES:
+            raise ValueError(f"hemisphere must be southern or northern, got {self.hemisphere!r}")
 
 
 @dataclass
@@ -103,9 +111,13 @@ def simulate(spec: DropSpec, progress: Progress = ignore_progress) -> Simulation
     started = time.perf_counter()
     chunks = max(1, min(50, spec.users // 2000))
     progress("baskets", 0, spec.users)
+    winter = None
+    if spec.date is not None:
+        days = days_before_last_order(orders.days_since_prior_order, orders.user_start)
+        winter = winter_strength(days, spec.date, spec.hemisphere)
     prior, train = simulate_lines(
         catalog, customers, orders, spec.seed, chunks,
-        on_chunk=lambda done: progress("baskets", done, spec.users),
+        on_chunk=lambda done: progress("baskets", done, spec.users), winter=winter,
     )  # fmt: skip
     seconds["baskets"] = time.perf_counter() - started
     return Simulation(catalog, orders, prior, train, seconds)

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
+from datagen.seasons import HEMISPHERES
 from flows.cli.arguments import Commands, iso_date, positive_int, seed
 
 
@@ -40,6 +41,17 @@ def add_commands(commands: Commands) -> None:
         "--first-date", type=iso_date, metavar="YYYY-MM-DD",
         help="date of the first daily drop; writes OUT/<date>/ folders (default: one drop in OUT)",
     )  # fmt: skip
+    generate.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD",
+        help="the date the drop will be run as (reorder run --date): every customer's last "
+        "order falls on it and soups, frozen meals, ice cream and fresh fruit follow the "
+        "seasons of the orders' dates (default: no seasons)",
+    )  # fmt: skip
+    generate.add_argument(
+        "--hemisphere", choices=HEMISPHERES, default="southern",
+        help="whose seasons --date falls in (default southern; the pipeline's "
+        "season_hemisphere must match)",
+    )  # fmt: skip
     # Flags that only make sense together are checked after parsing, as argparse errors.
     generate.set_defaults(handler=_generate, usage_error=generate.error)
 
@@ -60,7 +72,10 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
     from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
     from datagen.incremental import SequenceSummary, generate_days
 
-    spec = DropSpec(users=args.users, products=args.products, seed=args.seed, gzip=args.gzip)
+    spec = DropSpec(
+        users=args.users, products=args.products, seed=args.seed, gzip=args.gzip,
+        date=args.date, hemisphere=args.hemisphere,
+    )  # fmt: skip
     with Progress(
         TextColumn("{task.description:<8}"),
         BarColumn(),

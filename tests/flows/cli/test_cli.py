@@ -42,6 +42,8 @@ def test_generate_refuses_a_catalog_smaller_than_the_aisles(
         ("--users", "0", "at least 1"),
         ("--users", "many", "expected a whole number"),
         ("--seed", "-3", "expected a seed"),
+        ("--date", "2026-13-01", "expected a date as YYYY-MM-DD"),
+        ("--hemisphere", "east", "invalid choice: 'east'"),
     ],
 )
 def test_generate_rejects_bad_numbers_with_the_flag_and_reason(
@@ -104,3 +106,17 @@ def test_generate_rejects_bad_days_with_the_flag_and_reason(
     error = capsys.readouterr().err
     assert f"argument {flag}:" in error and message in error
     assert not (tmp_path / "out").exists()
+
+
+def test_generate_with_a_date_makes_the_drop_seasonal_and_keeps_the_catalog(
+    tmp_path: Path,
+) -> None:
+    args = ["generate", "--users", "200", "--products", "300", "--seed", "2", "--quiet"]
+    assert main([*args, "--out", str(tmp_path / "plain")]) == 0
+    assert main([*args, "--out", str(tmp_path / "dated"), "--date", "2026-07-15"]) == 0
+
+    plain, dated = tmp_path / "plain", tmp_path / "dated"
+    for name in ("aisles", "departments", "products", "orders"):
+        assert (plain / f"{name}.csv").read_bytes() == (dated / f"{name}.csv").read_bytes()
+    prior = "order_products__prior.csv"
+    assert (plain / prior).read_bytes() != (dated / prior).read_bytes()
