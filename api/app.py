@@ -4,7 +4,8 @@
     POST /predict/batch             up to 1000 pairs, in request order
     POST /predict/features          feature values typed in, no lookup
     GET  /users/{user_id}/suggestions   the user's candidates ranked, and the basket with
-                                        the highest expected F1 for their next order
+                                        the highest expected F1 for their next order; with
+                                        department_id or department, in that department only
     GET  /products?query=...        product search by name, for the page
     GET  /health                    the deployed model and the published file
     POST /admin/reload              re-read the deployed model now (admin token)
@@ -126,6 +127,11 @@ class Suggestions(BaseModel):
     basket_includes_none: bool = Field(description='whether "None" (no reorder) is in it')
     expected_f1: float
     model_version: str
+    department_id: int | None = Field(default=None, description="the department asked for")
+    department: str | None = Field(default=None, description="its name")
+    reason: str | None = Field(
+        default=None, description="why there are no suggestions, when there are none"
+    )
 
 
 class Product(BaseModel):
@@ -162,6 +168,24 @@ def _model(services: Services) -> DeployedModel:
 
 def _feature_error(name: str, kind: str, said: str) -> dict[str, Any]:
     return {"type": kind, "loc": ["body", "features", name], "msg": said}
+
+
+def _department(catalog: Catalog, department_id: int | None, name: str | None) -> int | None:
+    """The department asked for by id or by name (both: they must agree), or None; 404 naming
+    one that is not in the published catalog."""
+    if name is not None:
+        named = catalog.department_named(name)
+        if named is None:
+            raise HTTPException(404, f"department {name!r} is not in the product catalog")
+        if department_id is not None and department_id != named:
+            said = f"department {name!r} is department_id {named}, not {department_id}"
+            raise HTTPException(
+                422, [{"type": "department_mismatch", "loc": ["query", "department"], "msg": said}]
+            )
+        return named
+    if department_id is not None and department_id not in catalog.departments:
+        raise HTTPException(404, f"department {department_id} is not in the product catalog")
+    return department_id
 
 
 def _row(line: dict, model: DeployedModel) -> list[float | None]:
@@ -302,17 +326,36 @@ def create_app(
     async def suggestions(
         user_id: Annotated[int, PathParameter(ge=1, le=2**31 - 1)],
         limit: Annotated[int, Query(ge=1, le=200)] = 10,
+        department_id: Annotated[
+            int | None, Query(ge=1, le=2**31 - 1, description="suggest in this department only")
+        ] = None,
+        department: Annotated[
+            str | None,
+            Query(min_length=1, max_length=100, description="the same, by department name"),
+        ] = None,
     ) -> Suggestions:
         model = _model(services)
+        wanted = _department(services.catalog, department_id, department)
         lines = services.store.user(user_id)
         if lines is None:
             raise HTTPException(404, f"user {user_id} is not in the published result_table")
         rows = lines.rows()
-        probabilities = await services.endpoint.predict([_row(row, model) for row in rows])
+        if wanted is not None:
+            rows = [row for row in rows if row.get("department_id") == wanted]
+        reason = None
+        if wanted is not None and not rows:  # a known user with nothing in the department
+            name = services.catalog.departments[wanted]
+            reason = f"user {user_id} has bought nothing in department {wanted} ({name})"
+        probabilities = (
+            await services.endpoint.predict([_row(row, model) for row in rows]) if rows else []
+        )
         basket = best_basket(
             {row["product_id"]: p for row, p in zip(rows, probabilities, strict=True)}
         )
         return Suggestions(
+            department_id=wanted,
+            department=None if wanted is None else services.catalog.departments[wanted],
+            reason=reason,
             user_id=user_id,
             products=[
                 Suggestion(
