@@ -7,6 +7,7 @@
                                         the highest expected F1 for their next order; with
                                         department_id or department, in that department only
     GET  /products?query=...        product search by name, for the page
+    GET  /departments               the catalog's departments, for the page's tabs
     GET  /health                    the deployed model and the published file
     POST /admin/reload              re-read the deployed model now (admin token)
     POST /admin/rollback            deploy the previous model again (admin token)
@@ -134,6 +135,11 @@ class Suggestions(BaseModel):
     )
 
 
+class Department(BaseModel):
+    department_id: int
+    department: str
+
+
 class Product(BaseModel):
     product_id: int
     product_name: str
@@ -153,7 +159,7 @@ class Services:
 
 
 def _answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    said = {401: "no valid API key", 404: "not in the published result_table",
+    said = {401: "no valid API key", 404: "not in the published result_table or catalog",
             413: "body too large", 429: "too many requests, see Retry-After",
             503: "no model deployed, or the endpoint is not answering"}  # fmt: skip
     return {status: {"model": Problem, "description": said[status]} for status in statuses}
@@ -377,6 +383,13 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=50)] = 20,
     ) -> list[Product]:
         return [Product(**found) for found in services.catalog.search(query, limit)]
+
+    @app.get("/departments", response_model=list[Department], responses=_answers(429))
+    async def departments() -> list[Department]:
+        return [
+            Department(department_id=department_id, department=name)
+            for department_id, name in sorted(services.catalog.departments.items())
+        ]
 
     @app.get("/health")
     async def health() -> dict:

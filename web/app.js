@@ -108,16 +108,29 @@ $("pair-form").addEventListener("submit", async (event) => {
   }
 });
 
-$("suggest-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+// The suggestions of the customer in the form, in one department's tab or in all of them.
+async function suggest(departmentId) {
   const target = $("suggest-answer");
   target.textContent = "…";
+  for (const tab of $("department-tabs").children) {
+    tab.setAttribute("aria-selected", String(tab.dataset.department === String(departmentId ?? "")));
+  }
+  const department = departmentId ? `&department_id=${departmentId}` : "";
   try {
-    const answer = await call("GET", `/users/${Number($("suggest-user-id").value)}/suggestions?limit=15`);
+    const user = Number($("suggest-user-id").value);
+    const answer = await call("GET", `/users/${user}/suggestions?limit=15${department}`);
+    $("department-tabs").hidden = false;
     const basket = new Set(answer.basket);
     target.innerHTML = "";
     const summary = document.createElement("p");
-    summary.textContent = `Suggested next basket: ${answer.basket.length} product(s)` +
+    if (answer.reason) {
+      summary.className = "reason";
+      summary.textContent = `No suggestions in ${answer.department}: ${answer.reason}.`;
+      target.append(summary);
+      return;
+    }
+    summary.textContent = `Suggested next basket${answer.department ? ` in ${answer.department}` : ""}: ` +
+      `${answer.basket.length} product(s)` +
       (answer.basket_includes_none ? ", and quite possibly no reorder at all" : "") +
       ` (expected F1 ${answer.expected_f1.toFixed(3)}).`;
     target.append(summary, table(["product", "probability", "in the basket"], answer.products.map((p) => ({
@@ -127,7 +140,27 @@ $("suggest-form").addEventListener("submit", async (event) => {
   } catch (error) {
     showError(target, error);
   }
+}
+
+$("suggest-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  suggest(null);
 });
+
+// One tab for all departments, then one per department of the catalog.
+async function departmentTabs() {
+  const departments = await call("GET", "/departments");
+  const tabs = [{ department_id: "", department: "All departments" }, ...departments];
+  for (const { department_id: id, department } of tabs) {
+    const tab = document.createElement("button");
+    tab.type = "button";
+    tab.setAttribute("role", "tab");
+    tab.dataset.department = String(id);
+    tab.textContent = department;
+    tab.addEventListener("click", () => suggest(id || null));
+    $("department-tabs").append(tab);
+  }
+}
 
 $("features-form").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -146,6 +179,7 @@ $("features-form").addEventListener("submit", async (event) => {
 });
 
 async function start() {
+  departmentTabs().catch(() => {});  // without tabs, suggestions cover every department
   try {
     const health = await call("GET", "/health");
     $("model-status").textContent = health.model_version

@@ -30,6 +30,7 @@ OPERATIONS = [
     ("POST", "/predict/features"),
     ("GET", "/users/{user_id}/suggestions"),
     ("GET", "/products"),
+    ("GET", "/departments"),
     ("GET", "/health"),
     ("POST", "/admin/reload"),
     ("POST", "/admin/rollback"),
