@@ -161,14 +161,18 @@ def serve_command(lake: Path, port: int) -> list[str]:
     return [sys.executable, "-m", "flows.cli", "serve", "--lake", str(lake), "--port", str(port)]
 
 
-def sample_pairs(published: Path, count: int = PAIRS) -> list[tuple[int, int]]:
-    """(user_id, product_id) pairs of the published file, the same ones every run."""
+DEPARTMENT_SUGGESTIONS = "GET /users/{id}/suggestions?department_id=N"
+
+
+def sample_lines(published: Path, count: int = PAIRS) -> list[tuple[int, int, int]]:
+    """(user_id, product_id, department_id) of lines of the published file, the same ones
+    every run."""
     import duckdb
 
     return [
-        (int(user), int(product))
-        for user, product in duckdb.sql(
-            f"select user_id, product_id from '{published}' "
+        (int(user), int(product), int(department))
+        for user, product, department in duckdb.sql(
+            f"select user_id, product_id, department_id from '{published}' "
             f"using sample {count} rows (reservoir, 7) order by user_id, product_id"
         ).fetchall()
     ]
@@ -206,26 +210,32 @@ def load_report(result: LoadResult) -> dict:
 def drive_api(
     url: str, published: Path, bounds: LoadBounds
 ) -> Callable[[Callable[[], bool]], dict]:
-    """What the api stage does while the server runs: wait for it, then load /predict and
-    the suggestions endpoint in turn, each bounded in time and count."""
+    """What the api stage does while the server runs: wait for it, then load /predict, the
+    suggestions and a department's suggestions in turn, each bounded in time and count."""
 
     def drive(alive: Callable[[], bool]) -> dict:
         from flows.bench.load import run_load
 
         startup = wait_for_health(url, alive)
-        pairs = sample_pairs(published)
-        users = sorted({user for user, _ in pairs})
+        lines = sample_lines(published)
+        users = sorted({user for user, _, _ in lines})
 
         def predict(number: int) -> Request:
-            user, product = pairs[number % len(pairs)]
+            user, product, _ = lines[number % len(lines)]
             return "POST", "/predict", {"user_id": user, "product_id": product}
 
         def suggestions(number: int) -> Request:
             return "GET", f"/users/{users[number % len(users)]}/suggestions", None
 
+        def in_department(number: int) -> Request:
+            # a department the user bought in, as a catalog page shows "suggestions for you"
+            user, _, department = lines[number % len(lines)]
+            return "GET", f"/users/{user}/suggestions?department_id={department}", None
+
         endpoints = {}
         for name, request_for in (("POST /predict", predict),
-                                  ("GET /users/{id}/suggestions", suggestions)):  # fmt: skip
+                                  ("GET /users/{id}/suggestions", suggestions),
+                                  (DEPARTMENT_SUGGESTIONS, in_department)):  # fmt: skip
             result = run_load(url, request_for, bounds.clients, bounds.seconds, bounds.requests)
             endpoints[name] = load_report(result)
         return {

@@ -7,7 +7,8 @@ timed in its own process with the peak memory of its whole process tree, at seve
     contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
                contract tables' models (no tests, no quarantine table, no compaction)
     train      the model on the pipeline's published file, as the daily run trains it
-    api        `reorder serve` over that lake, loaded on /predict and on suggestions
+    api        `reorder serve` over that lake, loaded on /predict, on suggestions and on a
+               department's suggestions
     pandas     the contract tables the way a pandas notebook computes them
     spark      the same tables as a PySpark job on local[2]
 

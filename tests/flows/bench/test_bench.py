@@ -177,7 +177,11 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     for baseline in ("pandas", "spark"):
         assert stages[baseline].detail["checked_equal"] == CONTRACT_TABLES
     api = stages["api"].detail
-    assert set(api["endpoints"]) == {"POST /predict", "GET /users/{id}/suggestions"}
+    assert set(api["endpoints"]) == {
+        "POST /predict",
+        "GET /users/{id}/suggestions",
+        "GET /users/{id}/suggestions?department_id=N",
+    }
     for endpoint in api["endpoints"].values():
         assert endpoint["errors"] == 0 and 0 < endpoint["requests"] <= 100
     assert _closed(api["url"])  # the server is stopped once its stage is over
