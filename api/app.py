@@ -345,12 +345,11 @@ def create_app(
         lines = services.store.user(user_id)
         if lines is None:
             raise HTTPException(404, f"user {user_id} is not in the published result_table")
-        rows = lines.rows()
-        if wanted is not None:
-            rows = [row for row in rows if row.get("department_id") == wanted]
+        # One department's lines picked in the matrix, before any row is built.
+        rows = (lines if wanted is None else lines.where("department_id", wanted)).rows()
+        name = None if wanted is None else services.catalog.departments[wanted]
         reason = None
         if wanted is not None and not rows:  # a known user with nothing in the department
-            name = services.catalog.departments[wanted]
             reason = f"user {user_id} has bought nothing in department {wanted} ({name})"
         probabilities = (
             await services.endpoint.predict([_row(row, model) for row in rows]) if rows else []
@@ -360,7 +359,7 @@ def create_app(
         )
         return Suggestions(
             department_id=wanted,
-            department=None if wanted is None else services.catalog.departments[wanted],
+            department=name,
             reason=reason,
             user_id=user_id,
             products=[

@@ -41,6 +41,11 @@ class UserLines:
             for product, values in zip(self.products.tolist(), self.values.tolist(), strict=True)
         ]
 
+    def where(self, column: str, value: float) -> UserLines:
+        """The lines whose `column` holds `value`, such as one department's."""
+        keep = self.values[:, self.columns.index(column)] == value
+        return UserLines(self.user_id, self.columns, self.products[keep], self.values[keep])
+
     def product_row(self, product_id: int) -> dict | None:
         index = int(np.searchsorted(self.products, product_id))
         if index == len(self.products) or self.products[index] != product_id:

@@ -141,10 +141,10 @@ def _draw_new_product(state, shelves, favourite_aisles, favourite_share, bought,
             at = np.searchsorted(shelves.popularity_cdf, _uniform(state))
             product = min(at, len(shelves.popularity_cdf) - 1)
         if bought[product] == 0:
-            amplitude = shelves.season_amplitude[product]
-            if amplitude == 0.0 or winter == 0.0:
+            if winter == 0.0:
                 return product
-            if _uniform(state) < np.exp(amplitude * winter - abs(amplitude)):
+            amplitude = shelves.season_amplitude[product]
+            if amplitude == 0.0 or _uniform(state) < np.exp(amplitude * winter - abs(amplitude)):
                 return product
     # A heavy user who has tried most popular products: take the most popular one left.
     for product in shelves.by_popularity:
@@ -190,9 +190,10 @@ def _simulate_user(user, seed, habits, plan, shelves, model, prior, train, scrat
         for i in range(n_history):
             gap = k - 1 - last[i]
             draw_weight[i] = weight[i] * (model.fade_floor + np.exp(-model.fade_per_order * gap))
-            amplitude = shelves.season_amplitude[scratch.history_product[i]]
-            if amplitude != 0.0 and winter != 0.0:
-                draw_weight[i] *= np.exp(amplitude * winter)
+            if winter != 0.0:  # a drop without a date reads no amplitude at all
+                amplitude = shelves.season_amplitude[scratch.history_product[i]]
+                if amplitude != 0.0:
+                    draw_weight[i] *= np.exp(amplitude * winter)
             total += draw_weight[i]
         for j in range(n_repeat):
             target = _uniform(state) * total
