@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.pipeline.children import tied_to_this_process
@@ -125,14 +126,18 @@ class _Sampler:
                 continue
 
 
-def measure(stage: str, code: str, arguments: list[str], watch: Watch | None = None) -> Measured:
-    """Run `code` in a fresh Python with `arguments`; its last stdout line, JSON, is its
-    detail. Wall time and the peak of the process tree's resident memory, sampled."""
+def measure(
+    stage: str, code: str, arguments: list[str], watch: Watch | None = None,
+    cwd: Path | None = None,
+) -> Measured:  # fmt: skip
+    """Run `code` in a fresh Python with `arguments` (in `cwd`, or this directory); its last
+    stdout line, JSON, is its detail. Wall time and the peak of the process tree's resident
+    memory, sampled."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = subprocess.Popen(
             tied_to_this_process([sys.executable, "-c", code, *arguments]),
-            stdout=out, stderr=err, env={**os.environ, **ENVIRONMENT},
+            stdout=out, stderr=err, env={**os.environ, **ENVIRONMENT}, cwd=cwd,
         )  # fmt: skip
         sampler = _Sampler(process.pid, watch)
         try:

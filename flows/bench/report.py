@@ -14,6 +14,7 @@ from flows.bench.suite import BASELINES, LARGEST_ONLY, BenchResult, ScaleRun
 WHAT = {
     "generate": "the synthetic drop",
     "pipeline": "drop to published result_table, everything included",
+    "against": "the pipeline stage at another commit (--against), same drop",
     "contract": "landing and `dbt run` of the contract tables only",
     "train": "training on the published file",
     "api": "`reorder serve` under load (server and local endpoint)",
@@ -65,6 +66,12 @@ def results_data(result: BenchResult) -> dict:
         "load": asdict(result.load),
         "stages": [asdict(m) for m in result.stages],
         "pipeline_breakdown": pipeline_breakdown(pipeline.detail),
+        "against": None
+        if result.against is None
+        else {
+            "name": result.against.name,
+            "commit": result.against.commit,
+        },
         "ratios": result.ratios,
         "scaling": [
             {
@@ -123,6 +130,76 @@ def _ratio_lines(result: BenchResult) -> list[str]:
         *(
             f"| {name} | " + " | ".join(f"{ratios[basis][name]:.2f}x" for basis in ratios) + " |"
             for name in names
+        ),
+        "",
+    ]
+
+
+def _against_lines(result: BenchResult) -> list[str]:
+    if result.against is None:
+        return []
+    rows = [
+        (run, pipeline, against)
+        for run in result.runs
+        if (pipeline := run.measured("pipeline")) and (against := run.measured("against"))
+    ]
+    return [
+        "## Side by side",
+        "",
+        f"The pipeline stage of this commit and of {result.against.name} (commit "
+        f"{result.against.commit}, checked out beside it) on the same drop, one after the "
+        "other in this run; differing rows compares the two published files.",
+        "",
+        "| users | this commit s | against s | ratio | this GB | against GB | differing rows |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        *(
+            f"| {run.users:,} | {pipeline.seconds:.1f} | {against.seconds:.1f} | "
+            f"{pipeline.seconds / against.seconds:.2f}x | {_gb(pipeline.peak_bytes)} | "
+            f"{_gb(against.peak_bytes)} | {against.detail['published_differing_rows']:,} |"
+            for run, pipeline, against in rows
+        ),
+        "",
+    ]
+
+
+def _pruning_lines(result: BenchResult) -> list[str]:
+    pipeline = result.measured("pipeline")
+    if pipeline is None or "pruning" not in pipeline.detail:
+        return []
+    department, season = (
+        pipeline.detail["pruning"]["department"],
+        pipeline.detail["pruning"]["season"],
+    )
+
+    def row(question: str, scan: dict, table_bytes: int | None) -> str:
+        whole = "" if table_bytes is None else f"{table_bytes / 1e6:,.1f}"
+        return (
+            f"| {question} | {scan['files_read']} of {scan['files_matched']} | "
+            f"{scan['bytes_read'] / 1e6:,.1f} | {whole} |"
+        )
+
+    return [
+        "## Partition pruning",
+        "",
+        "What one query read, from DuckDB's profile of it (flows/bench/pruning.py), after the "
+        "pipeline stage's clock stopped.",
+        "",
+        "| query | files read | MB read | table MB |",
+        "|---|---:|---:|---:|",
+        row(
+            f"department {department['department_id']} (the largest), published file",
+            department["published_file"],
+            None,
+        ),
+        row(
+            f"department {department['department_id']}, result_by_department",
+            department["partitioned"],
+            department["table_bytes"],
+        ),
+        row(
+            f"season {season['order_season']}, order_products_prior",
+            season["partitioned"],
+            season["table_bytes"],
         ),
         "",
     ]
@@ -233,7 +310,9 @@ def results_markdown(result: BenchResult, data: dict) -> str:
         *_stage_lines(result),
         "",
         *_ratio_lines(result),
+        *_against_lines(result),
         *_breakdown_lines(result, data),
+        *_pruning_lines(result),
         *_model_lines(result),
         *_scaling_lines(result),
         "![wall seconds per stage, and by scale](results.png)",

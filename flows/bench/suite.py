@@ -3,7 +3,10 @@ timed in its own process with the peak memory of its whole process tree, at seve
 
     generate   the drop (skipped when its folder already holds one)
     pipeline   drop to published result_table: landing, staging with quarantine, every dbt
-               model and test, compaction (no training)
+               model and test, compaction (no training); then, untimed, how much a one
+               department or one month query reads of the partitioned tables
+    against    with --against REV: the pipeline stage of commit REV on the same drop, its
+               published file checked equal to this commit's
     contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
                contract tables' models (no tests, no quarantine table, no compaction)
     train      the model on the pipeline's published file, as the daily run trains it
@@ -23,18 +26,21 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from flows.bench.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 from flows.bench.conditions import Conditions, checkout_commit, now_utc, reference_seconds
 from flows.bench.measure import BenchError, Measured, Watch, measure, measure_server
+from flows.bench.pruning import pruning
+from flows.bench.revision import Revision, checked_out
 from flows.bench.stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
 from flows.pipeline.tables import LOCAL_FOLDERS
 
 DATE = "2026-11-25"
 DEFAULT_SCALES = (0.1, 0.25, 0.5, 1.0)
-STAGES = ("generate", "pipeline", "contract", "train", "api", "pandas", "spark")
+STAGES = ("generate", "pipeline", "against", "contract", "train", "api", "pandas", "spark")
 SKIPPABLE = ("contract", "train", "api", "pandas", "spark")
 LARGEST_ONLY = ("train", "api")  # at every scale they would double the run for little news
 BASELINES = ("pandas", "spark")
@@ -103,6 +109,7 @@ class BenchResult:
     seed: int = 0
     skipped: list[str] = field(default_factory=list)
     load: LoadBounds = field(default_factory=LoadBounds)
+    against: Revision | None = None
 
     @property
     def headline(self) -> ScaleRun:
@@ -163,12 +170,13 @@ def effective_skip(skip: Iterable[str]) -> list[str]:
     return [stage for stage in STAGES if stage in skipped]
 
 
-def stages_at(scale: Scale, largest: bool, skipped: list[str]) -> list[str]:
+def stages_at(scale: Scale, largest: bool, skipped: list[str], against: bool = False) -> list[str]:
     return [
         stage
         for stage in STAGES
         if stage not in skipped
         and (stage != "generate" or not has_drop(scale.drop))
+        and (stage != "against" or against)
         and (largest or stage not in LARGEST_ONLY)
     ]
 
@@ -185,14 +193,30 @@ def run_bench(
     skip: Iterable[str] = (),
     load: LoadBounds | None = None,
     results: Path | None = None,
+    against: str | None = None,
 ) -> BenchResult:
     """Every stage at every scale (drops generated where missing); outputs under `work`,
     each scale's removed once it is measured. `report` hears of every stage's progress.
-    `results`, the folder the results will go to, is left out of the commit's changes."""
+    `results`, the folder the results will go to, is left out of the commit's changes.
+    `against` names a commit whose pipeline stage runs beside this one's."""
+    checkout = nullcontext() if against is None else checked_out(against, work / "against")
+    with checkout as revision:
+        return _run_bench(
+            users, drop, work, seed, spark_memory, report, scales, skip, load, results, revision
+        )
+
+
+def _run_bench(
+    users: int, drop: Path, work: Path, seed: int, spark_memory: str,
+    report: Callable[[Tick], None], scales: Iterable[float], skip: Iterable[str],
+    load: LoadBounds | None, results: Path | None, revision: Revision | None,
+) -> BenchResult:  # fmt: skip
     load = load or LoadBounds()
     plan = scale_plan(users, scales, drop)
     skipped = effective_skip(skip)
-    stages = {scale: stages_at(scale, scale is plan[-1], skipped) for scale in plan}
+    stages = {
+        scale: stages_at(scale, scale is plan[-1], skipped, revision is not None) for scale in plan
+    }
     total = sum(len(names) for names in stages.values())
     number = 0
     runs = []
@@ -209,7 +233,7 @@ def run_bench(
                 def watch(seconds: float, peak: int, tick: Tick = tick) -> None:
                     report(replace(tick, seconds=seconds, peak_bytes=peak))
 
-                result = _run_stage(stage, scale, folder, watch, seed, spark_memory, load)
+                result = _run_stage(stage, scale, folder, watch, seed, spark_memory, load, revision)
                 tick = replace(tick, seconds=result.seconds, peak_bytes=result.peak_bytes)
                 if stage in BASELINES:
                     report(replace(tick, note="checking its tables against the pipeline's"))
@@ -220,14 +244,16 @@ def run_bench(
             shutil.rmtree(folder, ignore_errors=True)
         runs.append(ScaleRun(scale.fraction, scale.users, str(scale.drop), measured))
     conditions = Conditions(started_at, commit, (reference_before, reference_seconds()))
-    return BenchResult(runs, os.cpu_count() or 1, conditions, seed, skipped, load)
+    return BenchResult(runs, os.cpu_count() or 1, conditions, seed, skipped, load, revision)
 
 
 def _run_stage(
     stage: str, scale: Scale, folder: Path, watch: Watch, seed: int, spark_memory: str,
-    load: LoadBounds,
+    load: LoadBounds, revision: Revision | None = None,
 ) -> Measured:  # fmt: skip
     lake = folder / "lake"
+    if stage == "against" and revision is not None:
+        return _against(revision, scale, folder, watch)
     if stage == "api":
         from flows.local.serve import HOST, free_port
 
@@ -250,10 +276,28 @@ def _run_stage(
         "spark": [str(scale.drop), str(folder / "spark"), spark_memory],
     }[stage]
     try:
-        return measure(stage, STAGE_CODE, [stage, *arguments], watch)
+        measured = measure(stage, STAGE_CODE, [stage, *arguments], watch)
     finally:
         if stage == "contract":  # nothing reads it: its disk back before the next stage
             shutil.rmtree(folder / "contract-lake", ignore_errors=True)
+    if stage == "pipeline":  # read after the clock stopped: not part of the stage's seconds
+        return replace(measured, detail={**measured.detail, "pruning": pruning(lake)})
+    return measured
+
+
+def _against(revision: Revision, scale: Scale, folder: Path, watch: Watch) -> Measured:
+    """The other commit's pipeline stage on this scale's drop, from its own checkout; its
+    published file must hold the same rows as this commit's, or the comparison is void."""
+    lake = folder / "against-lake"
+    # it runs in the other checkout's folder: every path absolute
+    arguments = ["pipeline", str(scale.drop.resolve()), str(lake.resolve()), DATE]
+    try:
+        measured = measure("against", STAGE_CODE, arguments, watch, cwd=revision.folder)
+        differing = differing_rows(folder / "lake" / PUBLISHED, lake / PUBLISHED)
+    finally:
+        shutil.rmtree(lake, ignore_errors=True)
+    detail = {**measured.detail, "commit": revision.commit, "published_differing_rows": differing}
+    return replace(measured, detail=detail)
 
 
 def _checked(result: Measured, folder: Path) -> Measured:
@@ -282,13 +326,17 @@ def contract_differences(lake: Path, out: Path) -> dict[str, int]:
 
 
 def _parquet(path: Path) -> str:
-    return f"'{path}/*.parquet'" if path.is_dir() else f"'{path}'"
+    """A parquet file, or every file under a folder, Hive partitions read back as columns."""
+    if not path.is_dir():
+        return f"'{path}'"
+    return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true)"
 
 
 def differing_rows(mine: Path, theirs: Path, table: str = "result_table") -> int:
-    """Rows of `table` missing on one side or different in any column, by its key; doubles
-    agree when within a relative 1e-9 (the engines sum in different orders). Each side is
-    a parquet file or a folder of them."""
+    """Rows of `table` missing on one side or different in any of the baseline's (`theirs`)
+    columns, by its key; doubles agree when within a relative 1e-9 (the engines sum in
+    different orders). Columns only the pipeline has, such as order_products_prior's
+    dates, are not compared. Each side is a parquet file or a folder of them."""
     import duckdb
 
     keys = CONTRACT_KEYS[table]
@@ -296,7 +344,7 @@ def differing_rows(mine: Path, theirs: Path, table: str = "result_table") -> int
         with duckdb.connect() as db:
             # An in-memory database spills into ./.tmp by default: never into the caller's folder.
             db.execute(f"set temp_directory = '{Path(tempfile.gettempdir()) / 'reorder-bench'}'")
-            columns = db.sql(f"describe select * from {_parquet(mine)}").fetchall()
+            columns = db.sql(f"describe select * from {_parquet(theirs)}").fetchall()
             differs = [
                 f"abs(mine.{name} - theirs.{name}) > 1e-9 * greatest(1, abs(mine.{name})) "
                 f"or (mine.{name} is null) != (theirs.{name} is null)"

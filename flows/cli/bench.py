@@ -43,6 +43,11 @@ def add_commands(commands: Commands) -> None:
         help="the largest scale's drop folder, reused if it holds one (default "
         "data/drops/bench-N); the other scales' drops go beside it as bench-N",
     )  # fmt: skip
+    bench.add_argument(
+        "--against", metavar="REV",
+        help="also time the pipeline stage of commit REV (a hash, tag or branch) on the same "
+        "drops, checked out beside this one, and check it publishes the same rows",
+    )  # fmt: skip
     bench.add_argument("--out", type=Path, default=Path("bench"), help="results folder")
     bench.add_argument("--spark-memory", default="6g", help="Spark driver memory (default 6g)")
     bench.add_argument(
@@ -112,6 +117,7 @@ def _bench(args: argparse.Namespace, console: Console) -> int:
             result = run_bench(
                 args.users, drop, Path(work), args.seed, args.spark_memory, report,
                 scales=args.scales, skip=args.skip, load=load, results=args.out,
+                against=args.against,
             )  # fmt: skip
         except BenchError as error:
             bar.stop()

@@ -16,8 +16,15 @@
     (file_order_by) is written in that order: DuckDB keeps an order by's order through the
     selects above it and the copy.
 
+    A partitioned model (partitioned_by, the key dbt-athena reads too) is written as Hive
+    partitions instead, <folder>/<column>=<value>/data_0.parquet, one file per partition;
+    the partition columns, which must come last in the query, live in the folder names and
+    the view reads them back with the types the model's columns declare. Without a row, one
+    empty file in the default partition keeps the columns readable.
+
     Configuration:
       lake_zone, lake_folder  where the file goes (see external_location)
+      partitioned_by          the columns to partition by, last in the query
       options                 further COPY options, e.g. { compression: zstd }; a column
                               keeps a dictionary only up to 1,000 values unless
                               dictionary_size_limit says otherwise (see below)
@@ -27,8 +34,13 @@
 {% materialization lake_parquet, adapter='duckdb' %}
   {%- set location = external_location(this, config) -%}
   {%- set options = render_write_options(config) -%}
-  {#- A folder (file_size_bytes) emptied first (overwrite) that no file fills: one file. -#}
+  {%- set partitions = config.get('partitioned_by') or [] -%}
+  {#- A folder (file_size_bytes) emptied first (overwrite) that no file fills: one file,
+      or one per partition. -#}
   {%- do options.update({'format': 'parquet', 'file_size_bytes': "'1TB'", 'overwrite': 'true'}) -%}
+  {%- if partitions -%}
+    {%- do options.update({'partition_by': '(' ~ partitions | join(', ') ~ ')'}) -%}
+  {%- endif -%}
   {#- DuckDB builds a dictionary for every column and drops it only when it outgrows the
       limit: for ids with millions of values that was a quarter of writing the curated
       lines. Days, hours, flags, aisles and cart positions still get theirs. -#}
@@ -45,7 +57,7 @@
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
 
-  {% call statement('main') -%}
+  {% call statement('main', fetch_result=True) -%}
     copy (
       select * from (
         {{ sql }}
@@ -54,13 +66,33 @@
       {%- for name, value in options.items() %}{{ name }} {{ value }}{{ ', ' if not loop.last }}{% endfor -%}
     )
   {%- endcall %}
+  {% if partitions and load_result('main').table.rows[0][0] == 0 %}
+    {% call statement('empty_partition') -%}
+      copy (
+        select * exclude ({{ partitions | join(', ') }}) from (
+          {{ sql }}
+        ) as model_rows limit 0
+      ) to '{{ location }}/{% for column in partitions %}{{ column }}=__HIVE_DEFAULT_PARTITION__{{ '/' if not loop.last }}{% endfor %}' (
+        format parquet, file_size_bytes '1TB', overwrite true
+      )
+    {%- endcall %}
+  {% endif %}
 
   {% if existing_relation is not none and existing_relation.type != 'view' %}
     {{ drop_relation_if_exists(existing_relation) }}
   {% endif %}
   {% call statement('create_view') -%}
     create or replace view {{ target_relation }} as (
+      {%- if partitions %}
+      select * from read_parquet(
+        '{{ location }}/**/*.parquet',
+        union_by_name = false,
+        hive_partitioning = true,
+        hive_types = { {%- for column in partitions %}'{{ column }}': '{{ model.columns[column].data_type }}'{{ ', ' if not loop.last }}{% endfor -%} }
+      )
+      {%- else %}
       select * from read_parquet('{{ location }}/*.parquet', union_by_name = false)
+      {%- endif %}
     )
   {%- endcall %}
 

@@ -1,8 +1,20 @@
-"""Makes this folder's helper modules (athena_rules, offline_dbt) importable from its tests."""
+"""Makes this folder's helper modules (athena_rules, offline_dbt) importable from its tests,
+and compiles the project for the athena target once for all of them."""
 
 import sys
 from pathlib import Path
 
+import pytest
+
 HERE = str(Path(__file__).resolve().parent)
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
+
+
+@pytest.fixture(scope="session")
+def athena_compile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`dbt compile --target athena` once per session; its target folder."""
+    from offline_dbt import run_dbt
+
+    folder = tmp_path_factory.mktemp("athena_compile")
+    return run_dbt(["compile", "--no-populate-cache"], folder).check().target

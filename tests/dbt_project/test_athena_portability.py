@@ -44,13 +44,6 @@ RAW_HEADERS = {
 }
 
 
-@pytest.fixture(scope="session")
-def athena_compile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`dbt compile --target athena` once per session; its target folder."""
-    folder = tmp_path_factory.mktemp("athena_compile")
-    return run_dbt(["compile", "--no-populate-cache"], folder).check().target
-
-
 @pytest.fixture(scope="module")
 def raw_tables_ddl(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The create_raw_tables operation's statements, printed by its dry run."""
@@ -116,6 +109,33 @@ def test_ha_hive_tables_have_a_unique_location(athena_compile: Path) -> None:
         if "unique" not in naming or config.get("external_location"):
             refused[node["name"]] = (naming, config.get("external_location"))
     assert not refused, refused
+
+
+PARTITIONED = {"order_products_prior": ["order_season"], "result_by_department": ["department_id"]}
+
+
+def test_partitioned_tables_select_their_partition_columns_last(athena_compile: Path) -> None:
+    """Athena's CTAS takes a partitioned table's partition columns from the end of its select,
+    in order; the lake's Hive folders put them last too."""
+    manifest = json.loads((athena_compile / "manifest.json").read_text())
+    models = [n for n in manifest["nodes"].values() if n["resource_type"] == "model"]
+    partitioned = {n["name"]: n["config"]["partitioned_by"] for n in models
+                   if n["config"].get("partitioned_by")}  # fmt: skip
+    assert partitioned == PARTITIONED
+    for node in models:
+        if node["name"] not in PARTITIONED:
+            continue
+        assert (node["config"]["format"], node["config"]["write_compression"]) == (
+            "parquet",
+            "zstd",
+        )
+        compiled = athena_compile / "compiled" / "reorder" / node["original_file_path"]
+        select = sqlglot.parse_one(compiled.read_text(), read="athena")
+        # each model ends in `select * from final`: its columns are final's
+        final = next(cte for cte in select.find_all(exp.CTE) if cte.alias == "final")
+        names = [column.alias_or_name for column in final.this.expressions]
+        columns = PARTITIONED[node["name"]]
+        assert names[-len(columns) :] == columns, node["name"]
 
 
 # --- the raw tables ------------------------------------------------------------------------

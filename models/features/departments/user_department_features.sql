@@ -26,7 +26,8 @@ department_orders as (
     select distinct
         order_products_prior.user_id,
         products.department_id,
-        order_products_prior.order_id
+        order_products_prior.order_id,
+        order_products_prior.days_before_last_order
     from order_products_prior
     inner join products on order_products_prior.product_id = products.product_id
 
@@ -35,13 +36,12 @@ department_orders as (
 user_departments as (
 
     select
-        department_orders.user_id,
-        department_orders.department_id,
+        user_id,
+        department_id,
         count(*) as user_department_orders,
-        min(order_dates.days_before_last_order) as user_department_days_since_last
+        min(days_before_last_order) as user_department_days_since_last
     from department_orders
-    inner join order_dates on department_orders.order_id = order_dates.order_id
-    group by department_orders.user_id, department_orders.department_id
+    group by user_id, department_id
 
 ),
 

@@ -1,27 +1,10 @@
--- Per (product, season), from prior lines dated by their orders: how much of each season's
--- buying the product takes, and how often it is reordered then.
+-- Per (product, season), from prior lines and their orders' seasons: how much of each
+-- season's buying the product takes, and how often it is reordered then.
 with
 
 order_products_prior as (
 
     select * from {{ ref('order_products_prior') }}
-
-),
-
-order_dates as (
-
-    select * from {{ ref('order_dates') }}
-
-),
-
-dated_lines as (
-
-    select
-        order_products_prior.product_id,
-        order_products_prior.reordered,
-        order_dates.order_season
-    from order_products_prior
-    inner join order_dates on order_products_prior.order_id = order_dates.order_id
 
 ),
 
@@ -32,7 +15,7 @@ product_seasons as (
         order_season,
         count(*) as prod_season_orders,
         cast(sum(reordered) as bigint) as prod_season_reorders
-    from dated_lines
+    from order_products_prior
     group by product_id, order_season
 
 ),

@@ -19,6 +19,7 @@ from datagen.generate import DropSpec, generate_drop
 from flows.bench.conditions import checkout_commit
 from flows.bench.measure import measure, measure_server
 from flows.bench.report import write_results
+from flows.bench.revision import checked_out, commit_of
 from flows.bench.stages import wait_for_health
 from flows.bench.suite import (
     BenchError,
@@ -145,6 +146,15 @@ def test_scales_are_distinct_user_counts_with_their_own_drops(tmp_path: Path) ->
         effective_skip(["pipeline"])
 
 
+def test_another_commit_is_checked_out_beside_this_one_and_removed(tmp_path: Path) -> None:
+    with checked_out("HEAD", tmp_path / "head") as revision:
+        assert revision.commit == commit_of("HEAD")
+        assert (revision.folder / "dbt_project.yml").is_file()
+    assert not revision.folder.exists()
+    with pytest.raises(BenchError, match="--against no-such-rev: no such commit"):
+        commit_of("no-such-rev")
+
+
 @pytest.mark.parametrize("bad", [["--skip", "pipeline"], ["--scales", "0,1"], ["--scales", "x"]])
 def test_bad_bench_arguments_are_usage_errors(bad: list[str]) -> None:
     with pytest.raises(SystemExit) as exited:
@@ -157,9 +167,9 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     ticks: list[Tick] = []
     result = run_bench(
         150, drop, tmp_path / "work", spark_memory="1g", report=ticks.append, scales=[1],
-        load=LoadBounds(clients=2, seconds=1, requests=100),
+        load=LoadBounds(clients=2, seconds=1, requests=100), against="HEAD",
     )  # fmt: skip
-    order = ["pipeline", "contract", "train", "api", "pandas", "spark"]
+    order = ["pipeline", "against", "contract", "train", "api", "pandas", "spark"]
     assert [m.stage for m in result.stages] == order  # the drop was there: no generate
     # Progress: every stage numbered in turn of the same total, live while it ran, then done.
     assert {(t.number, t.stage) for t in ticks} == set(enumerate(order, start=1))
@@ -172,6 +182,15 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     stages = {m.stage: m for m in result.stages}
     assert all(m.seconds > 0 and m.peak_bytes > 0 and m.cpu_seconds > 0 for m in result.stages)
     assert stages["pipeline"].detail["published_rows"] > 0
+    # The committed pipeline, from its own checkout, published the same rows.
+    assert stages["against"].detail["commit"] == commit_of("HEAD")
+    assert stages["against"].detail["published_differing_rows"] == 0
+    assert not (tmp_path / "work" / "against").exists()  # its checkout is gone
+    pruned = stages["pipeline"].detail["pruning"]
+    for question in ("department", "season"):
+        scan = pruned[question]["partitioned"]
+        assert scan["files_read"] == 1 < scan["files_matched"], question
+        assert 0 < scan["bytes_read"] < pruned[question]["table_bytes"], question
     assert set(stages["contract"].detail["nodes"]) < set(stages["pipeline"].detail["nodes"])
     assert stages["train"].detail["training_lines"] > 0
     for baseline in ("pandas", "spark"):
@@ -206,6 +225,8 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     assert "| dbt model `result_table` |" in table and "dbt tests, " in table
     assert "| dbt model `product_catalog` (not in contract) |" in table
     assert "| POST /predict | " in table
+    assert "## Side by side" in table and "| 150 | " in table
+    assert "## Partition pruning" in table and "result_by_department | 1 of " in table
     assert [entry["users"] for entry in data["scaling"]] == [150]
     assert chart.read_bytes().startswith(PNG_SIGNATURE) and chart.stat().st_size > 0
     conditions = data["conditions"]

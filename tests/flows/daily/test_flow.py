@@ -41,7 +41,9 @@ def test_the_flow_lands_builds_publishes_and_notifies(
     assert notification["published"] == summary.published.location
     assert notification["published_rows"] == len(published)
     assert notification["built_rows"]["result_table"] == len(published)
-    prior = duckdb.sql(f"select count(*) from '{tmp_path}/curated/order_products_prior/*.parquet'")
+    prior = duckdb.sql(
+        f"select count(*) from '{tmp_path}/curated/order_products_prior/**/*.parquet'"
+    )
     assert notification["built_rows"]["order_products_prior"] == prior.fetchall()[0][0]
     lines = (drop / "order_products__prior.csv").read_text().count("\n") - 1
     assert notification["landed_rows"]["order_products__prior"] == lines
