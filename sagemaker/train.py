@@ -7,7 +7,8 @@ subprocess with the same environment.
                            metrics.json, feature_importance.json
     SM_OUTPUT_DATA_DIR     where the report goes: report.html (and metrics.json again)
 
-Hyperparameters arrive as `--name value` arguments, as SageMaker passes them. The model is
+Hyperparameters arrive as `--name value` arguments, as SageMaker passes them; `--features`
+names another feature list than features.txt (a trial of new features). The model is
 XGBoost `binary:logistic` with the `hist` tree method, early-stopped on the validation
 users' log loss, saved as XGBoost JSON (loaded by the same XGBoost minor version locally and
 in the 3.0-5 framework container). Imports only its siblings and what the container has.
@@ -47,6 +48,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--validation", default=environ("SM_CHANNEL_VALIDATION"))
     parser.add_argument("--model_dir", default=environ("SM_MODEL_DIR"))
     parser.add_argument("--output_data_dir", default=environ("SM_OUTPUT_DATA_DIR"))
+    parser.add_argument(
+        "--features",
+        type=Path,
+        default=FEATURES_FILE,
+        help="the feature list, one column per line (default features.txt)",
+    )
     parser.add_argument("--max_depth", type=int, default=6)
     parser.add_argument("--eta", type=float, default=0.1)
     parser.add_argument("--num_round", type=int, default=300)
@@ -74,7 +81,7 @@ def read_channel(folder: str, columns: list[str]) -> pd.DataFrame:
 
 def train(args: argparse.Namespace) -> dict:
     started = time.perf_counter()
-    features = read_features()
+    features = read_features(args.features)
     columns = ["user_id", "order_id", *features, LABEL]
     training = read_channel(args.train, columns)
     validation = read_channel(args.validation, columns)
@@ -129,7 +136,7 @@ def train(args: argparse.Namespace) -> dict:
     output_dir.mkdir(parents=True, exist_ok=True)
     # Keep only the trees up to the best round, so every reader scores the same way.
     booster[: best + 1].save_model(model_dir / MODEL_FILE)
-    shutil.copyfile(FEATURES_FILE, model_dir / "features.txt")
+    shutil.copyfile(args.features, model_dir / "features.txt")
     for folder in (model_dir, output_dir):
         (folder / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True))
     (model_dir / "feature_importance.json").write_text(

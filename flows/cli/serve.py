@@ -18,7 +18,7 @@ from flows.pipeline.training import TrainingError
 def add_commands(commands: Commands) -> None:
     model = commands.add_parser(
         "model",
-        help="the model registry: list the versions, roll back the deployed one",
+        help="the model registry: list the versions, roll back the deployed one, try features",
         description="The trained model versions in the lake's models/ zone, and which one "
         "is deployed.",
     )
@@ -34,6 +34,21 @@ def add_commands(commands: Commands) -> None:
                              "and SageMaker endpoint")  # fmt: skip
         command.add_argument("--stack", default=DEFAULT_STACK, help="aws: the stack's name")
         command.set_defaults(handler=_model_list if action == "list" else _model_rollback)
+    trial = actions.add_parser(
+        "trial",
+        help="train with and without the season and department features, and compare",
+        description="Train the model on the lake's published result_table with the contract's "
+        "features, then with the season features, the department features and both (same "
+        "users, same split, same hyperparameters, several seeds), and compare their "
+        "validation ROC AUC and mean per-order F1. Writes trial.json, trial.md and each run's "
+        "model report to --out. Nothing is deployed.",
+    )
+    trial.add_argument("--lake", type=Path, default=Path("lake"), help="lake folder")
+    trial.add_argument("--out", type=Path, default=Path("trial"), help="results folder")
+    trial.add_argument("--seeds", type=positive_int, default=3,
+                       help="XGBoost seeds per variant (default 3): a feature is worth keeping "
+                       "when every seed of it beats every seed without it")  # fmt: skip
+    trial.set_defaults(handler=_model_trial)
 
     serve = commands.add_parser(
         "serve",
@@ -95,6 +110,25 @@ def _model_list(args: argparse.Namespace, console: Console) -> int:
             f"mean per-order F1 {metrics[version]['mean_order_f1']:.4f}",
             highlight=False,
         )
+    return 0
+
+
+def _model_trial(args: argparse.Namespace, console: Console) -> int:
+    from flows.local.feature_trial import PUBLISHED, run_trial
+
+    if not (args.lake / PUBLISHED).is_file():
+        console.print(f"[red]reorder model trial: no {args.lake / PUBLISHED}: `reorder run` "
+                      "publishes it[/red]")  # fmt: skip
+        return 1
+    try:
+        run_trial(args.lake, args.out, args.seeds)
+    except TrainingError as error:
+        console.print(f"[red]reorder model trial: {error}[/red]")
+        return 1
+    console.print(
+        (args.out / "trial.md").read_text(), markup=False, highlight=False, soft_wrap=True
+    )
+    console.print(f"wrote {args.out / 'trial.json'} and {args.out / 'trial.md'}", soft_wrap=True)
     return 0
 
 

@@ -40,25 +40,33 @@ def train_locally(
     published: str, work: Path, hyperparameters: dict[str, str] | None = None
 ) -> Trained:
     """Run sagemaker/train.py on channels of the published file, as SageMaker would."""
-    model_dir, output_dir = work / "model", work / "output"
     work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=work, prefix="channels-") as channels:
         train, validation = write_channels(published, Path(channels))
-        environment = {
-            **os.environ,
-            "SM_CHANNEL_TRAIN": str(train),
-            "SM_CHANNEL_VALIDATION": str(validation),
-            "SM_MODEL_DIR": str(model_dir),
-            "SM_OUTPUT_DATA_DIR": str(output_dir),
-        }
-        arguments = [f"--{name}={value}" for name, value in (hyperparameters or {}).items()]
-        completed = subprocess.run(
-            tied_to_this_process([sys.executable, str(TRAIN_SCRIPT), *arguments]),
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return run_train_script(train, validation, work, hyperparameters)
+
+
+def run_train_script(
+    train: Path, validation: Path, work: Path, hyperparameters: dict[str, str] | None = None
+) -> Trained:
+    """sagemaker/train.py in a child process, with SageMaker's environment: the two channel
+    folders in, the model and the report under `work`."""
+    model_dir, output_dir = work / "model", work / "output"
+    environment = {
+        **os.environ,
+        "SM_CHANNEL_TRAIN": str(train),
+        "SM_CHANNEL_VALIDATION": str(validation),
+        "SM_MODEL_DIR": str(model_dir),
+        "SM_OUTPUT_DATA_DIR": str(output_dir),
+    }
+    arguments = [f"--{name}={value}" for name, value in (hyperparameters or {}).items()]
+    completed = subprocess.run(
+        tied_to_this_process([sys.executable, str(TRAIN_SCRIPT), *arguments]),
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if completed.returncode != 0:
         said = completed.stderr.strip().splitlines()[-5:]
         raise TrainingError("sagemaker/train.py failed:\n" + "\n".join(f"  {x}" for x in said))
