@@ -16,10 +16,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import duckdb
-
-from flows.local.training import TRAIN_SCRIPT, run_train_script
-from flows.pipeline.training import VALIDATION_USERS
+from flows.local.training import TRAIN_SCRIPT, run_train_script, split_into_channels
 
 PUBLISHED = "sandbox/result_table/result_table.parquet"
 METRICS = ("roc_auc", "mean_order_f1")
@@ -87,15 +84,7 @@ def _lines_with_candidates(lake: Path) -> str:
 
 def write_trial_channels(lake: Path, folder: Path) -> tuple[Path, Path]:
     """The train and validation channels, split as the daily training splits them."""
-    lines = _lines_with_candidates(lake)
-    train, validation = folder / "train", folder / "validation"
-    for channel, users in ((train, f"not {VALIDATION_USERS}"), (validation, VALIDATION_USERS)):
-        channel.mkdir(parents=True, exist_ok=True)
-        duckdb.sql(
-            f"copy (select * from ({lines}) where {users}) "
-            f"to '{channel / 'part-0.parquet'}' (format parquet)"
-        )
-    return train, validation
+    return split_into_channels(_lines_with_candidates(lake), folder)
 
 
 def contract_features() -> list[str]:

@@ -26,11 +26,17 @@ class Trained:
 
 def write_channels(published: str, folder: Path) -> tuple[Path, Path]:
     """The train and validation channels (one parquet file each) from the published file."""
+    return split_into_channels(f"select * from '{published}' where eval_set = 'train'", folder)
+
+
+def split_into_channels(lines: str, folder: Path) -> tuple[Path, Path]:
+    """The train and validation channels of the labelled lines that query `lines` selects:
+    one parquet file each, the users split by VALIDATION_USERS."""
     train, validation = folder / "train", folder / "validation"
     for channel, users in ((train, f"not {VALIDATION_USERS}"), (validation, VALIDATION_USERS)):
         channel.mkdir(parents=True, exist_ok=True)
         duckdb.sql(
-            f"copy (select * from '{published}' where eval_set = 'train' and {users}) "
+            f"copy (select * from ({lines}) where {users}) "
             f"to '{channel / 'part-0.parquet'}' (format parquet)"
         )
     return train, validation

@@ -114,28 +114,31 @@ def test_ha_hive_tables_have_a_unique_location(athena_compile: Path) -> None:
 PARTITIONED = {"order_products_prior": ["order_season"], "result_by_department": ["department_id"]}
 
 
+def _final_columns(athena_compile: Path, node: dict) -> list[str]:
+    """The names a compiled model selects: each model ends in `select * from final`."""
+    compiled = athena_compile / "compiled" / "reorder" / node["original_file_path"]
+    statement = sqlglot.parse_one(compiled.read_text(), read="athena")
+    final = next(cte for cte in statement.find_all(exp.CTE) if cte.alias == "final")
+    return [column.alias_or_name for column in final.this.expressions]
+
+
 def test_partitioned_tables_select_their_partition_columns_last(athena_compile: Path) -> None:
     """Athena's CTAS takes a partitioned table's partition columns from the end of its select,
-    in order; the lake's Hive folders put them last too."""
+    in order; the lake's Hive folders put them last too. The department copy holds the
+    published result's columns, its partition moved last."""
     manifest = json.loads((athena_compile / "manifest.json").read_text())
-    models = [n for n in manifest["nodes"].values() if n["resource_type"] == "model"]
-    partitioned = {n["name"]: n["config"]["partitioned_by"] for n in models
+    models = {n["name"]: n for n in manifest["nodes"].values() if n["resource_type"] == "model"}
+    partitioned = {name: n["config"]["partitioned_by"] for name, n in models.items()
                    if n["config"].get("partitioned_by")}  # fmt: skip
     assert partitioned == PARTITIONED
-    for node in models:
-        if node["name"] not in PARTITIONED:
-            continue
-        assert (node["config"]["format"], node["config"]["write_compression"]) == (
-            "parquet",
-            "zstd",
-        )
-        compiled = athena_compile / "compiled" / "reorder" / node["original_file_path"]
-        select = sqlglot.parse_one(compiled.read_text(), read="athena")
-        # each model ends in `select * from final`: its columns are final's
-        final = next(cte for cte in select.find_all(exp.CTE) if cte.alias == "final")
-        names = [column.alias_or_name for column in final.this.expressions]
-        columns = PARTITIONED[node["name"]]
-        assert names[-len(columns) :] == columns, node["name"]
+    for name, columns in PARTITIONED.items():
+        config = models[name]["config"]
+        assert (config["format"], config["write_compression"]) == ("parquet", "zstd"), name
+        names = _final_columns(athena_compile, models[name])
+        assert names[len(names) - len(columns) :] == columns, name
+    published = _final_columns(athena_compile, models["result_table"])
+    moved = [name for name in published if name != "department_id"] + ["department_id"]
+    assert _final_columns(athena_compile, models["result_by_department"]) == moved
 
 
 # --- the raw tables ------------------------------------------------------------------------
