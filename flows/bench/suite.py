@@ -3,10 +3,10 @@ timed in its own process with the peak memory of its whole process tree, at seve
 
     generate   the drop (skipped when its folder already holds one)
     pipeline   drop to published result_table: landing, staging with quarantine, every dbt
-               model and test, compaction (no training); then, untimed, how much a one
-               department or one month query reads of the partitioned tables
-    against    with --against REV: the pipeline stage of commit REV on the same drop, its
-               published file checked equal to this commit's
+               model and test, compaction (no training); then, untimed, what one
+               department's and one season's query read of the partitioned tables
+    against    with --against REV: the pipeline stage of commit REV on the same drop, and
+               how many of its published rows differ from this commit's
     contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
                contract tables' models (no tests, no quarantine table, no compaction)
     train      the model on the pipeline's published file, as the daily run trains it
@@ -286,8 +286,9 @@ def _run_stage(
 
 
 def _against(revision: Revision, scale: Scale, folder: Path, watch: Watch) -> Measured:
-    """The other commit's pipeline stage on this scale's drop, from its own checkout; its
-    published file must hold the same rows as this commit's, or the comparison is void."""
+    """The other commit's pipeline stage on this scale's drop, from its own checkout, and
+    how many of its published rows differ from this commit's: two pipelines that publish
+    different rows did different work, which the report shows beside their seconds."""
     lake = folder / "against-lake"
     # it runs in the other checkout's folder: every path absolute
     arguments = ["pipeline", str(scale.drop.resolve()), str(lake.resolve()), DATE]

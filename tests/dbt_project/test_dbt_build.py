@@ -110,16 +110,21 @@ def test_each_lake_table_is_one_file_and_result_table_is_in_published_order(
     ]  # fmt: skip
 
 
-def test_a_contract_violation_fails_before_anything_is_written(
-    clean_lake: Path, tmp_path: Path
-) -> None:
-    # user_features_1 changed to make user_orders a double, against its contract's bigint.
-    project = tmp_path / "project"
+def _project_copy(project: Path) -> Path:
+    """The dbt project copied to `project`, for a test that changes a model."""
     project.mkdir()
     for name in ("dbt_project.yml", "profiles.yml"):
         shutil.copy(ROOT / name, project / name)
     for name in ("models", "macros", "tests/dbt"):
         shutil.copytree(ROOT / name, project / name)
+    return project
+
+
+def test_a_contract_violation_fails_before_anything_is_written(
+    clean_lake: Path, tmp_path: Path
+) -> None:
+    # user_features_1 changed to make user_orders a double, against its contract's bigint.
+    project = _project_copy(tmp_path / "project")
     model = project / "models" / "features" / "user_features_1.sql"
     model.write_text(
         model.read_text().replace(
@@ -136,6 +141,32 @@ def test_a_contract_violation_fails_before_anything_is_written(
     assert completed.returncode != 0
     assert "contract" in completed.stdout.lower() and "user_orders" in completed.stdout
     assert written.read_bytes() == before
+
+
+def test_a_partitioned_table_without_rows_keeps_its_columns(
+    clean_lake: Path, tmp_path: Path
+) -> None:
+    # order_products_prior changed to select no line: its partitions go, one empty file stays.
+    project = _project_copy(tmp_path / "project")
+    model = project / "models" / "curated" / "order_products_prior.sql"
+    model.write_text(
+        model.read_text().replace("select * from final", "select * from final where false")
+    )
+    lake = tmp_path / "lake"
+    shutil.copytree(clean_lake, lake)
+    folder = lake / WRITTEN_TO["order_products_prior"]
+    assert len(list(folder.glob("order_season=*/data_0.parquet"))) > 1
+    settings = Settings(lake=lake, project_dir=project)
+    completed = run_dbt(settings, "run", "--select", "order_products_prior")
+    assert completed.returncode == 0, completed.stdout[-2000:]
+    assert [p.relative_to(folder).as_posix() for p in folder.rglob("*.parquet")] == [
+        "order_season=__HIVE_DEFAULT_PARTITION__/data_0.parquet"
+    ]
+    columns = _warehouse(lake, "describe order_products_prior")
+    assert [(c[0], c[1]) for c in columns][-3:] == [
+        ("reordered", "BIGINT"), ("days_before_last_order", "BIGINT"), ("order_season", "VARCHAR"),
+    ]  # fmt: skip
+    assert _warehouse(lake, "select count(*) from order_products_prior") == [(0,)]
 
 
 def _rewrite(path: Path, edit) -> None:

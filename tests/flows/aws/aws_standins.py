@@ -68,8 +68,10 @@ class AthenaBuild:
         local = self._local_build(S3Lake(stack.bucket, "", s3))
         for table, folder in local_locations(local).items():
             prefix = f"{LOCAL_FOLDERS[table]}/{uuid.uuid4().hex}"
-            for part in sorted(Path(folder).glob("*.parquet")):
-                s3.upload_file(str(part), stack.bucket, f"{prefix}/{part.name}")
+            # a partitioned table's files keep their <column>=<value>/ folders
+            for part in sorted(Path(folder).rglob("*.parquet")):
+                key = f"{prefix}/{part.relative_to(folder).as_posix()}"
+                s3.upload_file(str(part), stack.bucket, key)
             location = f"{stack.lake_uri}/{prefix}"
             _register(glue, stack.athena_schema, table, location)
             self.locations[table] = location
