@@ -110,34 +110,36 @@ def test_each_lake_table_is_one_file_and_result_table_is_in_published_order(
     ]  # fmt: skip
 
 
-def _project_copy(project: Path) -> Path:
-    """The dbt project copied to `project`, for a test that changes a model."""
+def _with_model_changed(
+    clean_lake: Path, folder: Path, model: str, old: str, new: str
+) -> tuple[Settings, Path]:
+    """A copy of the dbt project with `old` replaced by `new` in one model (a path under
+    models/), over a copy of the clean lake: its settings, and the lake."""
+    project = folder / "project"
     project.mkdir()
     for name in ("dbt_project.yml", "profiles.yml"):
         shutil.copy(ROOT / name, project / name)
     for name in ("models", "macros", "tests/dbt"):
         shutil.copytree(ROOT / name, project / name)
-    return project
+    path = project / "models" / model
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
+    lake = folder / "lake"
+    shutil.copytree(clean_lake, lake)
+    return Settings(lake=lake, project_dir=project), lake
 
 
 def test_a_contract_violation_fails_before_anything_is_written(
     clean_lake: Path, tmp_path: Path
 ) -> None:
     # user_features_1 changed to make user_orders a double, against its contract's bigint.
-    project = _project_copy(tmp_path / "project")
-    model = project / "models" / "features" / "user_features_1.sql"
-    model.write_text(
-        model.read_text().replace(
-            "max(order_number) as user_orders", "cast(max(order_number) as double) as user_orders"
-        )
-    )
-    lake = tmp_path / "lake"
-    shutil.copytree(clean_lake, lake)
+    settings, lake = _with_model_changed(
+        clean_lake, tmp_path, "features/user_features_1.sql",
+        "max(order_number) as user_orders", "cast(max(order_number) as double) as user_orders",
+    )  # fmt: skip
     written = lake / WRITTEN_TO["user_features_1"] / "data_0.parquet"
     before = written.read_bytes()
-    completed = run_dbt(
-        Settings(lake=lake, project_dir=project), "run", "--select", "user_features_1"
-    )
+    completed = run_dbt(settings, "run", "--select", "user_features_1")
     assert completed.returncode != 0
     assert "contract" in completed.stdout.lower() and "user_orders" in completed.stdout
     assert written.read_bytes() == before
@@ -147,16 +149,12 @@ def test_a_partitioned_table_without_rows_keeps_its_columns(
     clean_lake: Path, tmp_path: Path
 ) -> None:
     # order_products_prior changed to select no line: its partitions go, one empty file stays.
-    project = _project_copy(tmp_path / "project")
-    model = project / "models" / "curated" / "order_products_prior.sql"
-    model.write_text(
-        model.read_text().replace("select * from final", "select * from final where false")
-    )
-    lake = tmp_path / "lake"
-    shutil.copytree(clean_lake, lake)
+    settings, lake = _with_model_changed(
+        clean_lake, tmp_path, "curated/order_products_prior.sql",
+        "select * from final", "select * from final where false",
+    )  # fmt: skip
     folder = lake / WRITTEN_TO["order_products_prior"]
     assert len(list(folder.glob("order_season=*/data_0.parquet"))) > 1
-    settings = Settings(lake=lake, project_dir=project)
     completed = run_dbt(settings, "run", "--select", "order_products_prior")
     assert completed.returncode == 0, completed.stdout[-2000:]
     assert [p.relative_to(folder).as_posix() for p in folder.rglob("*.parquet")] == [
