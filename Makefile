@@ -48,7 +48,7 @@ run: bootstrap
 	$(BIN)/reorder serve --lake $(LAKE) --port $(PORT)
 
 test: bootstrap lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: bootstrap
 	$(BIN)/ruff check .
