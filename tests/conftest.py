@@ -7,13 +7,6 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's console as wide as a message: a test's temporary paths, longer under
-    pytest-xdist's workers, would otherwise wrap in the middle of what the test looks for."""
-    monkeypatch.setenv("COLUMNS", "400")
-
-
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect server for the whole session (it takes seconds to start)."""

@@ -50,14 +50,15 @@ def checkout_commit(folder: Path = PROJECT_DIR, leaving_out: Path | None = None)
     if leaving_out is not None and (left_out := leaving_out.resolve()).is_relative_to(root):
         paths.append(f":(exclude){left_out.relative_to(root)}")
     try:
-        head = _git(folder, "rev-parse", "--short=12", "HEAD")
-        changes = _git(folder, "status", "--porcelain", "--untracked-files=no", "--", *paths)
+        head = git_output(folder, "rev-parse", "--short=12", "HEAD")
+        changes = git_output(folder, "status", "--porcelain", "--untracked-files=no", "--", *paths)
     except (OSError, subprocess.CalledProcessError):
         return None
     return head + ("+changes" if changes else "")
 
 
-def _git(folder: Path, *args: str) -> str:
+def git_output(folder: Path, *args: str) -> str:
+    """What `git args...` printed in `folder`; CalledProcessError when it failed."""
     done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True)
     return done.stdout.strip()
 

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-PUBLISHED = "sandbox/result_table/result_table.parquet"
+from flows.pipeline.compaction import PUBLISHED
+
 BY_DEPARTMENT = "sandbox/result_by_department"
 PRIOR_LINES = "curated/order_products_prior"
 
@@ -58,11 +59,12 @@ def scan(sql: str) -> Scan:
     return Scan(files_read, files_matched, int(report["io"]["total_bytes_read"]))
 
 
-def _hive(folder: Path) -> str:
+def hive_files(folder: Path) -> str:
+    """Every parquet file under `folder`, Hive partitions read back as columns."""
     return f"read_parquet('{folder}/**/*.parquet', hive_partitioning = true)"
 
 
-def _largest(sql: str) -> object:
+def _value(sql: str) -> object:
     import duckdb
 
     [(value,)] = duckdb.sql(sql).fetchall()
@@ -91,12 +93,12 @@ def _folder_bytes(folder: Path) -> int:
 
 def pruning(lake: Path) -> dict:
     """Both questions on a built lake, for its largest department and for winter."""
-    published, by_department = f"'{lake / PUBLISHED}'", _hive(lake / BY_DEPARTMENT)
-    department = int(_largest(
+    published, by_department = f"'{lake / PUBLISHED}'", hive_files(lake / BY_DEPARTMENT)
+    department = int(_value(
         f"select department_id from {by_department} group by department_id "
         "order by count(*) desc, department_id limit 1"
     ))  # fmt: skip
-    prior = _hive(lake / PRIOR_LINES)
+    prior = hive_files(lake / PRIOR_LINES)
     return {
         "department": {
             "department_id": department,

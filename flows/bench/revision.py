@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.bench.conditions import git_output
 from flows.bench.measure import BenchError
 from flows.pipeline.settings import PROJECT_DIR
 
@@ -27,10 +28,11 @@ class Revision:
 
 
 def _git(folder: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise BenchError(f"git {' '.join(args)}: {done.stderr.strip() or done.stdout.strip()}")
-    return done.stdout.strip()
+    try:
+        return git_output(folder, *args)
+    except subprocess.CalledProcessError as error:
+        said = (error.stderr or error.stdout or "").strip()
+        raise BenchError(f"git {' '.join(args)}: {said}") from None
 
 
 def commit_of(name: str, project: Path = PROJECT_DIR) -> str:

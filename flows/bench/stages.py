@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.bench.measure import BenchError
+from flows.pipeline.compaction import PUBLISHED
 
 if TYPE_CHECKING:
     from flows.bench.load import LoadResult, Request
 
 # The program every measured stage runs: `python -c STAGE_CODE <stage> <arguments...>`.
 STAGE_CODE = "import sys; from flows.bench.stages import main; main(sys.argv[1:])"
-PUBLISHED = "sandbox/result_table/result_table.parquet"
 # result_table and every model it is built from: the six contract tables, from all six CSVs;
 # not the quarantine table or the page's product catalog, which the baselines do not make.
 CONTRACT_SELECT = "+result_table"

@@ -33,9 +33,10 @@ from pathlib import Path
 from flows.bench.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 from flows.bench.conditions import Conditions, checkout_commit, now_utc, reference_seconds
 from flows.bench.measure import BenchError, Measured, Watch, measure, measure_server
-from flows.bench.pruning import pruning
+from flows.bench.pruning import hive_files, pruning
 from flows.bench.revision import Revision, checked_out
-from flows.bench.stages import PUBLISHED, STAGE_CODE, LoadBounds, drive_api, serve_command
+from flows.bench.stages import STAGE_CODE, LoadBounds, drive_api, serve_command
+from flows.pipeline.compaction import PUBLISHED
 from flows.pipeline.tables import LOCAL_FOLDERS
 
 DATE = "2026-11-25"
@@ -327,10 +328,8 @@ def contract_differences(lake: Path, out: Path) -> dict[str, int]:
 
 
 def _parquet(path: Path) -> str:
-    """A parquet file, or every file under a folder, Hive partitions read back as columns."""
-    if not path.is_dir():
-        return f"'{path}'"
-    return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true)"
+    """A parquet file, or every file under a folder."""
+    return hive_files(path) if path.is_dir() else f"'{path}'"
 
 
 def differing_rows(mine: Path, theirs: Path, table: str = "result_table") -> int:

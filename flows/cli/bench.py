@@ -124,7 +124,6 @@ def _bench(args: argparse.Namespace, console: Console) -> int:
             console.print(f"[red]reorder bench: {error}[/red]", highlight=False)
             return 1
     _, table, chart = write_results(result, args.out)
-    # soft_wrap: Markdown table rows must stay on one line whatever the terminal's width.
-    console.print(table.read_text(), markup=False, highlight=False, soft_wrap=True)
-    console.print(f"wrote {args.out / 'results.json'}, {table} and {chart}", soft_wrap=True)
+    console.print(table.read_text(), markup=False, highlight=False)
+    console.print(f"wrote {args.out / 'results.json'}, {table} and {chart}")
     return 0

@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    console = Console(stderr=True)
+    # soft_wrap: a message is never broken inside a path or a Markdown table row; the
+    # terminal wraps what is too long for it.
+    console = Console(stderr=True, soft_wrap=True)
     try:
         return args.handler(args, console)
     except ValueError as error:

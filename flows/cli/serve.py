@@ -114,7 +114,8 @@ def _model_list(args: argparse.Namespace, console: Console) -> int:
 
 
 def _model_trial(args: argparse.Namespace, console: Console) -> int:
-    from flows.local.feature_trial import PUBLISHED, run_trial
+    from flows.local.feature_trial import run_trial
+    from flows.pipeline.compaction import PUBLISHED
 
     if not (args.lake / PUBLISHED).is_file():
         console.print(f"[red]reorder model trial: no {args.lake / PUBLISHED}: `reorder run` "
@@ -125,10 +126,8 @@ def _model_trial(args: argparse.Namespace, console: Console) -> int:
     except TrainingError as error:
         console.print(f"[red]reorder model trial: {error}[/red]")
         return 1
-    console.print(
-        (args.out / "trial.md").read_text(), markup=False, highlight=False, soft_wrap=True
-    )
-    console.print(f"wrote {args.out / 'trial.json'} and {args.out / 'trial.md'}", soft_wrap=True)
+    console.print((args.out / "trial.md").read_text(), markup=False, highlight=False)
+    console.print(f"wrote {args.out / 'trial.json'} and {args.out / 'trial.md'}")
     return 0
 
 

@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from flows.local.training import TRAIN_SCRIPT, run_train_script, split_into_channels
+from flows.pipeline.compaction import PUBLISHED
 
-PUBLISHED = "sandbox/result_table/result_table.parquet"
 METRICS = ("roc_auc", "mean_order_f1")
 # The groups on trial: columns of their feature tables, for the line's target order.
 GROUPS: dict[str, tuple[str, ...]] = {

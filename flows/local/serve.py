@@ -25,6 +25,7 @@ from api.deployed import Registry
 from api.endpoint import LocalEndpoint
 from api.features import FeatureStore
 from api.policy import ApiPolicy, PolicyError
+from flows.pipeline.compaction import PUBLISHED
 from flows.pipeline.lake import LocalLake
 from flows.pipeline.registry import Registry as ModelRegistry
 from flows.pipeline.registry import RegistryError
@@ -32,7 +33,6 @@ from flows.pipeline.settings import PROJECT_DIR
 
 ENDPOINT_SCRIPT = PROJECT_DIR / "sagemaker" / "local_endpoint.py"
 WEB_DIR = PROJECT_DIR / "web"
-PUBLISHED = "sandbox/result_table/result_table.parquet"
 CATALOG = "sandbox/product_catalog"
 HOST = "127.0.0.1"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flows.pipeline.settings import PROJECT_DIR
 
 FILE_NAME = "result_table.parquet"
+PUBLISHED = f"sandbox/result_table/{FILE_NAME}"  # the published file, in a local lake
 ORDER = ("user_id", "product_id")  # the published file's sort key, unique per row
 GLUE_SCRIPT = PROJECT_DIR / "glue_spark" / "compact_result.py"
 

@@ -4,7 +4,8 @@
 ) }}
 -- The published result again, partitioned by the product's department, for catalog pages and
 -- analysts who read one department: a query on one department_id reads only its partition.
--- The partition column comes last, as Athena and Hive folders both want it.
+-- The partition column comes last, as Athena and Hive folders both want it; the columns are
+-- listed once, in the contract (_sandbox__models.yml).
 with
 
 result_table as (
@@ -15,38 +16,11 @@ result_table as (
 
 final as (
 
+    -- the columns of this model's contract, in its order: result_table's, department_id last
     select
-        user_id,
-        product_id,
-        order_id,
-        eval_set,
-        user_orders,
-        user_period,
-        user_mean_days_since_prior,
-        user_total_products,
-        user_distinct_products,
-        user_reorder_ratio,
-        up_orders,
-        up_first_order,
-        up_last_order,
-        up_average_cart_position,
-        prod_orders,
-        prod_reorders,
-        prod_first_orders,
-        prod_second_orders,
-        prod_reorder_probability,
-        prod_reorder_times,
-        prod_reorder_ratio,
-        user_average_basket,
-        up_order_rate,
-        up_orders_since_last_order,
-        up_order_rate_since_first_order,
-        aisle_id,
-        order_dow,
-        order_hour_of_day,
-        days_since_prior_order,
-        reordered,
-        department_id
+        {%- for column in model.columns %}
+        {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from result_table
 
 )

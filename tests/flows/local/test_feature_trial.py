@@ -85,5 +85,4 @@ def test_a_lake_without_a_published_result_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["model", "trial", "--lake", str(tmp_path), "--out", str(tmp_path / "t")]) == 1
-    said = capsys.readouterr().err.replace("\n", "")  # the console wraps long lines
-    assert "result_table.parquet: `reorder run` publishes it" in said
+    assert "result_table.parquet: `reorder run` publishes it" in capsys.readouterr().err
