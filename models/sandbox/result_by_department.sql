@@ -1,6 +1,7 @@
 {{ config(
     s3_data_dir=env_var('REORDER_LAKE_URI', 's3://reorder-lake') ~ '/sandbox/result_by_department/',
-    partitioned_by=['department_id']
+    partitioned_by=['department_id'],
+    options=var('result_table_parquet')
 ) }}
 -- The published result again, partitioned by the product's department, for catalog pages and
 -- analysts who read one department: a query on one department_id reads only its partition.
