@@ -85,9 +85,20 @@ def curves(validation: pd.DataFrame, scores: np.ndarray, points: int = 200) -> d
         for b in range(10)
         if (bins == b).any()
     ]
+    # Equal-count deciles of the score: the lines ranked by score and cut into ten groups.
+    ranked = np.argsort(scores, kind="stable")
+    deciles = [
+        [float(scores[group].mean()), float(labels[group].mean()), int(group.size)]
+        for group in np.array_split(ranked, 10)
+        if group.size
+    ]
     return {
         "roc": thin(fpr, tpr),
         "roc_baseline": thin(base_fpr, base_tpr),
         "pr": thin(recall[::-1], precision[::-1]),
-        "calibration": calibration,  # [mean predicted, observed share, lines] per decile
+        # [mean predicted, observed share, lines] per tenth of the score range (0-0.1, ...):
+        # the score distribution and the report's calibration chart
+        "calibration": calibration,
+        # the same per decile of the lines ranked by score
+        "calibration_deciles": deciles,
     }

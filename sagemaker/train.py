@@ -4,7 +4,8 @@ subprocess with the same environment.
     SM_CHANNEL_TRAIN       folder of parquet files: result_table lines of training users
     SM_CHANNEL_VALIDATION  folder of parquet files: lines of other users (none in common)
     SM_MODEL_DIR           where the model goes: xgboost-model.json, features.txt,
-                           metrics.json, feature_importance.json
+                           metrics.json, feature_importance.json, curves.json (the
+                           validation's ROC, precision-recall and calibration tables)
     SM_OUTPUT_DATA_DIR     where the report goes: report.html (and metrics.json again)
 
 Hyperparameters arrive as `--name value` arguments, as SageMaker passes them; `--features`
@@ -142,8 +143,11 @@ def train(args: argparse.Namespace) -> dict:
     (model_dir / "feature_importance.json").write_text(
         json.dumps(importances, indent=2, sort_keys=True)
     )
+    validation_curves = curves(validation, scores)
+    # Beside the model, so the registry keeps them for the dashboard's calibration charts.
+    (model_dir / "curves.json").write_text(json.dumps(validation_curves, sort_keys=True))
     (output_dir / "report.html").write_text(
-        render(metrics, curves(validation, scores), importances, "Reorder model")
+        render(metrics, validation_curves, importances, "Reorder model")
     )
     return metrics
 

@@ -2,7 +2,8 @@
 is deployed.
 
     models/<version>/model/     xgboost-model.json, features.txt, metrics.json,
-                                feature_importance.json (what the endpoint loads)
+                                feature_importance.json (what the endpoint loads),
+                                curves.json (the validation's curves and calibration)
     models/<version>/report.html
     models/deployed.json        {"version": ..., "history": [older deployed versions]}
 

@@ -13,7 +13,9 @@ if TYPE_CHECKING:  # the aws target's stack outputs, carried to its steps
     from flows.aws.stack import AwsStack
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # the dbt project is the repository root
-LAKE_ZONES = ("raw", "staging", "quarantine", "curated", "features", "sandbox", "models", "outbox")
+LAKE_ZONES = (
+    "raw", "staging", "quarantine", "curated", "features", "marts", "sandbox", "models", "outbox",
+)  # fmt: skip
 TARGETS = ("local", "aws")
 COMPACTORS = ("duckdb", "spark")
 # DuckDB spills to disk beyond this, in dbt (profiles.yml) and in compaction alike. With dbt's

@@ -51,7 +51,8 @@ def test_the_model_folder_holds_what_serving_needs(deployed: tuple[Path, dict]) 
     folder, metrics = deployed
     names = sorted(p.name for p in (folder / "model").iterdir())
     assert names == [
-        "feature_importance.json", "features.txt", "metrics.json", "xgboost-model.json"
+        "curves.json", "feature_importance.json", "features.txt", "metrics.json",
+        "xgboost-model.json",
     ]  # fmt: skip
     booster = xgb.Booster()
     booster.load_model(folder / "model" / "xgboost-model.json")
@@ -59,6 +60,24 @@ def test_the_model_folder_holds_what_serving_needs(deployed: tuple[Path, dict]) 
     assert booster.num_boosted_rounds() == metrics["best_iteration"] + 1
     importance = json.loads((folder / "model" / "feature_importance.json").read_text())
     assert set(importance) <= set(FEATURES) and importance
+
+
+def test_the_model_keeps_its_calibration_by_decile_and_by_score(
+    deployed: tuple[Path, dict],
+) -> None:
+    folder, metrics = deployed
+    curves = json.loads((folder / "model" / "curves.json").read_text())
+    deciles, by_score = curves["calibration_deciles"], curves["calibration"]
+    assert len(deciles) == 10
+    for table in (deciles, by_score):
+        assert sum(lines for _, _, lines in table) == metrics["validation_lines"]
+        assert all(0 <= predicted <= 1 and 0 <= observed <= 1 for predicted, observed, _ in table)
+    sizes = [lines for _, _, lines in deciles]
+    assert max(sizes) - min(sizes) <= 1  # equal counts
+    predicted = [value for value, _, _ in deciles]
+    assert predicted == sorted(predicted)
+    # a useful model's top decile reorders far more often than its bottom one
+    assert deciles[-1][1] > deciles[0][1] + 0.2
 
 
 def test_the_report_shows_the_model_beside_its_baselines(deployed: tuple[Path, dict]) -> None:
