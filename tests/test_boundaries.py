@@ -135,6 +135,10 @@ FORBIDDEN_IN_FLOWS = {
     ),
     "flows/local/": (("flows.aws", "flows.daily"), "the local target knows no other"),
     "flows/aws/": (("flows.local", "flows.daily"), "the aws target knows no other"),
+    "flows/dashboard/": (
+        ("flows.local", "flows.aws", "flows.daily"),
+        "the dashboard's data comes from a lake, whichever target built it",
+    ),
 }
 # The one import across those lines: a drop may be delivered to S3 whichever target runs, and
 # reading it is the S3 store's work.
