@@ -1,5 +1,5 @@
 """The aws target: the S3 lake, Athena, Glue, SNS, SageMaker, the stack and the API package.
 
-May import: the pipeline; the only part of the product that imports boto3, botocore and the
-SageMaker SDK.
+May import: the pipeline and the dashboard; the only part of the product that imports
+boto3, botocore and the SageMaker SDK.
 """

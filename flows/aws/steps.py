@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from flows.aws import model as aws_model
+from flows.aws.dashboard import keep_run_record
 from flows.aws.run_lock import s3_run_lock
 from flows.aws.s3_lake import S3Lake
 from flows.aws.services import (
@@ -117,10 +118,15 @@ def locate(settings: Settings) -> Mapping[str, str]:
 
 
 def notify(settings: Settings, notification: Notification) -> str:
+    """Publish to the topic, and keep the run's record in the lake for the dashboard."""
     stack = _stack(settings)
+    with aws_call("s3"):
+        key = keep_run_record(
+            aws_client("s3", stack.region), stack.bucket, notification.subject, notification.body
+        )
     with aws_call("sns"):
         message_id = publish_sns(aws_client("sns", stack.region), stack.topic_arn, notification)
-    return f"{stack.topic_arn} (message {message_id})"
+    return f"{stack.topic_arn} (message {message_id}; kept as s3://{stack.bucket}/{key})"
 
 
 def lock(settings: Settings, date: datetime.date) -> AbstractContextManager[object]:

@@ -6,7 +6,7 @@ import sys
 
 from rich.console import Console
 
-from flows.cli import bench, deploy, generate, run, serve
+from flows.cli import bench, dashboard, deploy, generate, run, serve
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Grocery reorder pipeline on the Instacart Market Basket schema.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (generate, run, serve, deploy, bench):
+    for group in (generate, run, serve, dashboard, deploy, bench):
         group.add_commands(commands)
     return parser
 

@@ -8,9 +8,11 @@ from pathlib import Path
 from flows.pipeline.notify import Notification
 from flows.pipeline.settings import Settings
 
+OUTBOX = Path("outbox") / "notifications.jsonl"  # in the lake
+
 
 def outbox_path(settings: Settings) -> Path:
-    return settings.lake / "outbox" / "notifications.jsonl"
+    return settings.lake / OUTBOX
 
 
 def send_local(settings: Settings, notification: Notification) -> Path:

@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from flows.aws import services as aws
 from flows.aws.s3_lake import S3Lake
+from flows.dashboard.export import MARTS
 from flows.pipeline.compaction import GLUE_SCRIPT
 from flows.pipeline.lake import LocalLake
 from flows.pipeline.settings import Settings
@@ -66,8 +67,11 @@ class AthenaBuild:
         assert settings.stack is not None
         stack, s3, glue = settings.stack, boto3.client("s3"), boto3.client("glue")
         local = self._local_build(S3Lake(stack.bucket, "", s3))
-        for table, folder in local_locations(local).items():
-            prefix = f"{LOCAL_FOLDERS[table]}/{uuid.uuid4().hex}"
+        folders = {**LOCAL_FOLDERS, **{mart: f"marts/{mart}" for mart in MARTS}}
+        # the dashboard's marts too: dbt builds them on Athena like every other model
+        marts = {mart: str(local / "marts" / mart) for mart in MARTS}
+        for table, folder in {**local_locations(local), **marts}.items():
+            prefix = f"{folders[table]}/{uuid.uuid4().hex}"
             # a partitioned table's files keep their <column>=<value>/ folders
             for part in sorted(Path(folder).rglob("*.parquet")):
                 key = f"{prefix}/{part.relative_to(folder).as_posix()}"

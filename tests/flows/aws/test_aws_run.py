@@ -30,6 +30,7 @@ from flows.aws.stack import AwsStack, read_stack
 from flows.cli.main import main
 from flows.pipeline.compaction import GLUE_SCRIPT
 from flows.pipeline.lake import LocalLake
+from flows.pipeline.tables import BUILT_TABLES
 
 STACK = "reorder-e2e"
 BUCKET = "reorder-e2e-lake"
@@ -228,7 +229,7 @@ def test_data_scientists_get_one_sns_message_with_the_counts(world: World, first
     built = {
         table: ds.dataset(location, format="parquet").count_rows()
         for table, location in world.athena.locations.items()
-        if table != "stg_instacart__quarantine"
+        if table in BUILT_TABLES  # the reported tables (not the quarantine, not the marts)
     }
     assert body["built_rows"] == built
     assert body["published"] == RESULT
@@ -462,6 +463,49 @@ def test_the_notification_names_the_deployed_model(trained_runs: dict) -> None:
     assert len(bodies) == 2
     assert all(body["model"]["deployed"] for body in bodies)
     assert bodies[1]["model"]["serving"] == bodies[1]["model"]["version"]
+
+
+def test_each_run_is_kept_in_the_lake_as_the_notification_sent(
+    world: World, trained_runs: dict
+) -> None:
+    s3 = boto3.client("s3")
+    listed = s3.list_objects_v2(Bucket=world.stack.bucket, Prefix="runs/")["Contents"]
+    records = [
+        json.loads(s3.get_object(Bucket=world.stack.bucket, Key=item["Key"])["Body"].read())
+        for item in listed
+    ]
+    sent = [json.loads(m["Message"].rsplit("\n", 1)[-1]) for m in trained_runs["messages"]]
+    kept = {record["run_id"]: record for record in records}
+    for body in sent:
+        assert kept[body["run_id"]] == {"subject": kept[body["run_id"]]["subject"], **body}
+    assert all(item["Key"] == f"runs/{r['date']}/{r['run_id']}.json"
+               for item, r in zip(listed, records, strict=True))  # fmt: skip
+
+
+def test_the_dashboard_is_built_from_the_s3_lake_and_published_beside_the_page(
+    world: World, trained_runs: dict, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.aws import model as aws_model
+    from flows.dashboard.pages import PAGES
+
+    assert main(["publish-dashboard", "--stack", STACK]) == 0
+    said = capsys.readouterr().err
+    assert f"{world.stack.page_url.rstrip('/')}/dashboard/index.html" in said
+    s3 = boto3.client("s3")
+    bucket = world.stack.page_bucket
+    for page in PAGES:
+        head = s3.head_object(Bucket=bucket, Key=f"dashboard/{page.slug}.html")
+        assert head["ContentType"] == "text/html"
+    assert s3.head_object(Bucket=bucket, Key="dashboard/vega.js")["ContentType"] == (
+        "text/javascript"
+    )
+    # the model page carries every version of the S3 registry, the runs page every kept run
+    model = s3.get_object(Bucket=bucket, Key="dashboard/model.html")["Body"].read().decode()
+    assert all(v in model for v in aws_model.registry_for(world.stack).versions())
+    runs = s3.get_object(Bucket=bucket, Key="dashboard/runs.html")["Body"].read().decode()
+    assert "No published run yet" not in runs
+    listed = s3.list_objects_v2(Bucket=world.stack.bucket, Prefix="runs/")["Contents"]
+    assert listed and all(item["Key"].split("/")[1] in runs for item in listed)  # the dates
 
 
 def test_the_page_is_published_to_the_website_bucket_pointing_at_the_api(

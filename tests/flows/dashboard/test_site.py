@@ -1,0 +1,194 @@
+"""The dashboard as an analyst uses it: built from the trained demo lake, served on
+127.0.0.1, every page opened in headless Chromium, its figures read off the drawn SVG and
+checked against SQL over the lake's own tables, its filters changed by hand."""
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.dashboard.build import Dashboard, build_dashboard
+from flows.dashboard.export import local_marts, read_notifications
+from flows.dashboard.pages import ALL_DEPARTMENTS, PAGES
+from flows.local.dashboard import HOST
+from flows.local.outbox import OUTBOX
+from flows.pipeline.lake import LocalLake
+from flows.pipeline.registry import Registry
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+READY_MS = 15_000
+# The labels of a chart's y axis (Vega gives each axis an ARIA label naming it)
+Y_LABELS = "g.role-axis[aria-label^='Y-axis'] g.role-axis-label text"
+
+
+@pytest.fixture(scope="module")
+def dashboard(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> Dashboard:
+    return build_dashboard(
+        local_marts(trained_lake),
+        Registry(LocalLake(trained_lake)),
+        read_notifications(trained_lake / OUTBOX),
+        tmp_path_factory.mktemp("dashboard"),
+    )
+
+
+@pytest.fixture(scope="module")
+def site_url(dashboard: Dashboard) -> Iterator[str]:
+    import functools
+    import http.server
+
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(dashboard.site.path)
+    )
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{HOST}:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+def _open(browser, url: str, complaints: list[str] | None = None):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    if complaints is not None:
+        page.on(
+            "console",
+            lambda m: (
+                complaints.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None
+            ),
+        )
+        page.on("pageerror", lambda error: complaints.append(f"page error: {error}"))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", timeout=READY_MS)
+    return page
+
+
+def _figure(page, view: str) -> str:
+    return page.text_content(f"g.{view}_marks") or ""
+
+
+def _lines(lake: Path) -> str:
+    return f"read_parquet('{lake}/curated/order_products_prior/**/*.parquet')"
+
+
+def test_every_page_opens_with_no_console_error_and_is_drawn(
+    browser, site_url: str, tmp_path: Path
+) -> None:
+    for listed in PAGES:
+        complaints: list[str] = []
+        page = _open(browser, f"{site_url}/{listed.slug}.html", complaints)
+        assert complaints == [], listed.slug
+        assert page.inner_text("h1") == listed.title
+        assert page.locator("nav a").count() == len(PAGES)
+        titles = page.locator("#view svg g.role-title-text text").all_text_contents()
+        assert titles and all(title.strip() for title in titles), listed.slug
+        shot = tmp_path / f"{listed.slug}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 20_000, listed.slug
+        page.close()
+
+
+def test_the_headline_figures_are_the_lakes(browser, site_url: str, trained_lake: Path) -> None:
+    lines, rate, customers, orders = duckdb.execute(
+        f"select count(*), avg(reordered), count(distinct user_id), count(distinct order_id) "
+        f"from {_lines(trained_lake)}"
+    ).fetchone()
+    page = _open(browser, f"{site_url}/index.html")
+    assert page.input_value("select[name=department_filter]") == ALL_DEPARTMENTS
+    assert _figure(page, "tile_lines") == f"{lines:,}"
+    assert _figure(page, "tile_reorder_rate") == f"{rate:.1%}"
+    assert _figure(page, "tile_customers") == f"{customers:,}"
+    assert _figure(page, "tile_orders") == f"{orders:,}"
+    assert _figure(page, "tile_average_basket") == f"{lines / orders:.1f}"
+
+
+def test_a_department_filter_changes_the_figures_and_the_aisles_shown(
+    browser, site_url: str, trained_lake: Path
+) -> None:
+    catalog = f"read_parquet('{trained_lake}/sandbox/product_catalog/*.parquet')"
+    department, lines, rate = duckdb.execute(
+        f"select c.department, count(*), avg(p.reordered) from {_lines(trained_lake)} p "
+        f"join {catalog} c using (product_id) group by all order by count(*) desc limit 1"
+    ).fetchone()
+    aisles = {
+        aisle
+        for (aisle,) in duckdb.execute(
+            f"select distinct aisle from {catalog} where department = '{department}'"
+        ).fetchall()
+    }
+    page = _open(browser, f"{site_url}/index.html")
+    everything = _figure(page, "tile_lines")
+    page.select_option("select[name=department_filter]", department)
+    page.wait_for_function(
+        "before => document.querySelector('g.tile_lines_marks').textContent !== before",
+        arg=everything,
+    )
+    assert _figure(page, "tile_lines") == f"{lines:,}"
+    assert _figure(page, "tile_reorder_rate") == f"{rate:.1%}"
+    shown = set(page.locator(f"g.aisles_group {Y_LABELS}").all_text_contents())
+    assert shown and shown <= aisles  # only the chosen department's aisles
+
+    # a month range narrows the lines to the orders of those months
+    last_month = page.locator("select[name=last_month] option").last.text_content() or ""
+    page.select_option("select[name=first_month]", last_month)
+    (in_month,) = duckdb.execute(
+        f"select count(*) from {_lines(trained_lake)} p join {catalog} c using (product_id) "
+        f"join read_parquet('{trained_lake}/curated/order_dates/*.parquet') d using (order_id) "
+        f"where c.department = '{department}' and d.order_month = '{last_month}'"
+    ).fetchone()
+    page.wait_for_function(
+        "want => document.querySelector('g.tile_lines_marks').textContent === want",
+        arg=f"{in_month:,}",
+    )
+
+
+def test_the_products_page_lists_a_departments_most_reordered_products(
+    browser, site_url: str, trained_lake: Path
+) -> None:
+    catalog = f"read_parquet('{trained_lake}/sandbox/product_catalog/*.parquet')"
+    department = duckdb.execute(f"select min(department) from {catalog}").fetchone()[0]
+    expected = [
+        name
+        for (name,) in duckdb.execute(
+            f"select c.product_name from {_lines(trained_lake)} p join {catalog} c "
+            f"using (product_id) where c.department = '{department}' "
+            "group by c.product_id, c.product_name "
+            "order by sum(p.reordered) desc, c.product_id limit 3"
+        ).fetchall()
+    ]
+    page = _open(browser, f"{site_url}/products.html")
+    page.select_option("select[name=department_filter]", department)
+    page.wait_for_function(
+        "([name, labels]) => Array.from(document.querySelectorAll(labels))"
+        ".some(label => label.textContent.startsWith(name.slice(0, 10)))",
+        arg=[expected[0], f"g.products_group {Y_LABELS}"],
+    )
+    labels = page.locator(f"g.products_group {Y_LABELS}").all_text_contents()
+    for name in expected:  # Vega shortens long labels with an ellipsis
+        assert any(name.startswith(label.rstrip("…")) for label in labels), name
+
+
+def test_the_model_page_shows_the_deployed_versions_calibration(
+    browser, site_url: str, trained_lake: Path
+) -> None:
+    deployed = Registry(LocalLake(trained_lake)).deployment()
+    assert deployed is not None
+    page = _open(browser, f"{site_url}/model.html")
+    assert page.input_value("select[name=version_filter]") == deployed.version
+    # ten deciles, each one point of the calibration line
+    # (Vega-Lite numbers a layer's named view: deciles_0)
+    assert page.locator("g.mark-symbol[class*=deciles] path").count() == 10
