@@ -13,6 +13,7 @@ DEMO_DATE ?= $(shell date -u +%F)
 LAKE ?= lake
 DOCS_PORT ?= 8080
 PORT ?= 8000
+DASHBOARD_PORT ?= 3000
 # Prefect and dbt report usage to the internet unless told not to.
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -22,6 +23,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 help:
 	@echo "make run    generate a demo drop, run the pipeline on it, serve the page on port $(PORT)"
+	@echo "           and the analyst dashboard on port $(DASHBOARD_PORT)"
 	@echo "make test   lint and run the whole test suite"
 	@echo "make bootstrap   only install: .venv from uv.lock with every extra"
 	@echo "make generate-full   one full-scale drop (206,209 users) in data/drops/full"
@@ -44,8 +46,13 @@ $(BIN)/reorder: pyproject.toml uv.lock
 run: bootstrap
 	$(BIN)/reorder generate --users $(DEMO_USERS) --seed $(DEMO_SEED) --date $(DEMO_DATE) --out $(DEMO_DROP)
 	$(BIN)/reorder run --input $(DEMO_DROP) --date $(DEMO_DATE) --lake $(LAKE)
-	@echo "The page: http://127.0.0.1:$(PORT)  (the API's documentation: /docs; Ctrl-C stops)"
-	$(BIN)/reorder serve --lake $(LAKE) --port $(PORT)
+	$(BIN)/reorder dashboard --lake $(LAKE) --no-serve
+	@echo "The page: http://127.0.0.1:$(PORT)  (the API's documentation: /docs)"
+	@echo "The dashboard: http://127.0.0.1:$(DASHBOARD_PORT)  (Ctrl-C stops both)"
+	@# The dashboard's static site in the background, the page and API in the foreground.
+	@$(BIN)/reorder dashboard --lake $(LAKE) --port $(DASHBOARD_PORT) --no-build & \
+		dashboard=$$!; trap 'kill $$dashboard 2>/dev/null' EXIT; \
+		$(BIN)/reorder serve --lake $(LAKE) --port $(PORT)
 
 test: bootstrap lint
 	$(BIN)/pytest -n 2 --dist loadfile

@@ -10,7 +10,7 @@ from rich.console import Console
 from flows.aws.services import AwsError, aws_call, aws_client
 from flows.aws.stack import DEFAULT_STACK, StackError
 from flows.cli.arguments import Commands, positive_int
-from flows.dashboard.build import Dashboard
+from flows.dashboard.build import SITE, Dashboard
 from flows.dashboard.export import ExportError
 
 
@@ -26,7 +26,11 @@ def add_commands(commands: Commands) -> None:
     dashboard.add_argument("--port", type=positive_int, default=3000, help="port (default 3000)")
     dashboard.add_argument(
         "--no-serve", dest="serve", action="store_false",
-        help="build only (make run builds it, then serves it beside the page)",
+        help="build only, and serve nothing",
+    )  # fmt: skip
+    dashboard.add_argument(
+        "--no-build", dest="build", action="store_false",
+        help="serve the site already built in <lake>/dashboard/ (make run builds it first)",
     )  # fmt: skip
     dashboard.set_defaults(handler=_dashboard)
 
@@ -50,14 +54,21 @@ def _built(console: Console, dashboard: Dashboard) -> None:
 
 
 def _dashboard(args: argparse.Namespace, console: Console) -> int:
-    from flows.local.dashboard import build_local_dashboard, site_server
+    from flows.local.dashboard import build_local_dashboard, dashboard_folder, site_server
 
-    try:
-        dashboard = build_local_dashboard(args.lake)
-    except ExportError as error:
-        console.print(f"[red]reorder dashboard: {error}[/red]")
+    if args.build:
+        try:
+            dashboard = build_local_dashboard(args.lake)
+        except ExportError as error:
+            console.print(f"[red]reorder dashboard: {error}[/red]")
+            return 1
+        _built(console, dashboard)
+    elif not (dashboard_folder(args.lake) / SITE / "index.html").is_file():
+        console.print(
+            f"[red]reorder dashboard: no dashboard built in {dashboard_folder(args.lake)}: "
+            "run it without --no-build[/red]"
+        )
         return 1
-    _built(console, dashboard)
     if not args.serve:
         return 0
     try:

@@ -57,16 +57,17 @@ def build_site(database: Path, out: Path) -> Site:
     partial = out.with_name(f".{out.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    con = duckdb.connect(str(database), read_only=True)
     try:
-        query = query_for(con)
-        for page in PAGES:
-            spec = page.chart(query).to_dict()
-            document = _page_html(page.slug, page.title, page.summary, spec, built)
-            (partial / f"{page.slug}.html").write_text(document)
-    finally:
-        con.close()
-    (partial / BUNDLE).write_text(vl_convert.javascript_bundle())
+        with duckdb.connect(str(database), read_only=True) as con:
+            query = query_for(con)
+            for page in PAGES:
+                spec = page.chart(query).to_dict()
+                document = _page_html(page.slug, page.title, page.summary, spec, built)
+                (partial / f"{page.slug}.html").write_text(document)
+        (partial / BUNDLE).write_text(vl_convert.javascript_bundle())
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     _swap(partial, out)
     return Site(
         path=out,

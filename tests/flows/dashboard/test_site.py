@@ -13,6 +13,7 @@ import pytest
 from flows.dashboard.build import Dashboard, build_dashboard
 from flows.dashboard.export import local_marts, read_notifications
 from flows.dashboard.pages import ALL_DEPARTMENTS, PAGES
+from flows.dashboard.site import build_site
 from flows.local.dashboard import HOST
 from flows.local.outbox import OUTBOX
 from flows.pipeline.lake import LocalLake
@@ -192,3 +193,24 @@ def test_the_model_page_shows_the_deployed_versions_calibration(
     # ten deciles, each one point of the calibration line
     # (Vega-Lite numbers a layer's named view: deciles_0)
     assert page.locator("g.mark-symbol[class*=deciles] path").count() == 10
+
+
+def test_a_failed_build_keeps_the_site_before_it(
+    dashboard: Dashboard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.dashboard import site as site_module
+    from flows.dashboard.pages import Page
+
+    out = tmp_path / "site"
+    build_site(dashboard.data.path, out)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+
+    def broken(query) -> None:
+        raise RuntimeError("a page that cannot be drawn")
+
+    pages = (*PAGES[:1], Page("broken", "Broken", "", broken))
+    monkeypatch.setattr(site_module, "PAGES", pages)
+    with pytest.raises(RuntimeError, match="cannot be drawn"):
+        build_site(dashboard.data.path, out)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]  # no partial left
