@@ -18,6 +18,7 @@ WHAT = {
     "contract": "landing and `dbt run` of the contract tables only",
     "train": "training on the published file",
     "api": "`reorder serve` under load (server and local endpoint)",
+    "dashboard": "`reorder dashboard`'s build, then each page in headless Chromium",
     "pandas": "pandas notebook, contract tables only",
     "spark": "PySpark `local[2]`, contract tables only",
 }
@@ -270,6 +271,30 @@ def _model_lines(result: BenchResult) -> list[str]:
     return lines
 
 
+def _dashboard_lines(result: BenchResult) -> list[str]:
+    dashboard = result.measured("dashboard")
+    if dashboard is None:
+        return []
+    d = dashboard.detail
+    return [
+        "## The dashboard",
+        "",
+        f"`reorder dashboard` built the data file and the static site in "
+        f"{d['build_seconds']:.1f} s ({d['site_bytes'] / 1e6:.1f} MB). Each page then opened "
+        "in headless Chromium from 127.0.0.1; interactive is the browser's milliseconds from "
+        "navigation until Vega has drawn every chart and bound its filters. The stage's peak "
+        "memory includes Chromium.",
+        "",
+        "| page | bytes | interactive s |",
+        "|---|---:|---:|",
+        *(
+            f"| {name} | {d['page_bytes'][name]:,} | {seconds:.2f} |"
+            for name, seconds in d["interactive_seconds"].items()
+        ),
+        "",
+    ]
+
+
 def _scaling_lines(result: BenchResult) -> list[str]:
     def cell(run: ScaleRun, stage: str) -> str:
         measured = run.measured(stage)
@@ -314,6 +339,7 @@ def results_markdown(result: BenchResult, data: dict) -> str:
         *_breakdown_lines(result, data),
         *_pruning_lines(result),
         *_model_lines(result),
+        *_dashboard_lines(result),
         *_scaling_lines(result),
         "![wall seconds per stage, and by scale](results.png)",
     ]

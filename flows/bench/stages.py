@@ -117,6 +117,60 @@ def train(lake: str) -> dict:
     }
 
 
+def dashboard(lake: str) -> dict:
+    """`reorder dashboard`'s build on the pipeline's lake, then each page opened in headless
+    Chromium: milliseconds from navigation to drawn, with its filters bound (the page marks
+    itself ready once Vega has rendered), as the browser's own clock counts them."""
+    import functools
+    import http.server
+    import threading
+
+    from flows.local.dashboard import HOST, build_local_dashboard
+
+    started = time.perf_counter()
+    built = build_local_dashboard(Path(lake))
+    build_seconds = time.perf_counter() - started
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(built.site.path)
+    )
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pages = _page_seconds(f"http://{HOST}:{server.server_address[1]}", built.site.pages)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {
+        "build_seconds": build_seconds,
+        "site_bytes": built.site.bytes,
+        "page_bytes": {name: (built.site.path / name).stat().st_size for name in built.site.pages},
+        "interactive_seconds": pages,
+    }
+
+
+def _page_seconds(url: str, pages: tuple[str, ...]) -> dict[str, float]:
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    seconds = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
+        try:
+            for name in pages:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(f"{url}/{name}")
+                page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+                seconds[name] = page.evaluate("performance.now()") / 1000
+                page.close()
+        finally:
+            browser.close()
+    return seconds
+
+
 def pandas(drop: str, out: str) -> dict:
     from flows.bench.baselines import pandas_contract as pc
 
@@ -141,6 +195,7 @@ STAGES: dict[str, Callable[..., dict]] = {
     "pipeline": pipeline,
     "contract": contract,
     "train": train,
+    "dashboard": dashboard,
     "pandas": pandas,
     "spark": spark,
 }

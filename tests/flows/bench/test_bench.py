@@ -169,7 +169,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
         150, drop, tmp_path / "work", spark_memory="1g", report=ticks.append, scales=[1],
         load=LoadBounds(clients=2, seconds=1, requests=100), against="HEAD",
     )  # fmt: skip
-    order = ["pipeline", "against", "contract", "train", "api", "pandas", "spark"]
+    order = ["pipeline", "against", "contract", "train", "api", "dashboard", "pandas", "spark"]
     assert [m.stage for m in result.stages] == order  # the drop was there: no generate
     # Progress: every stage numbered in turn of the same total, live while it ran, then done.
     assert {(t.number, t.stage) for t in ticks} == set(enumerate(order, start=1))
@@ -204,6 +204,11 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     for endpoint in api["endpoints"].values():
         assert endpoint["errors"] == 0 and 0 < endpoint["requests"] <= 100
     assert _closed(api["url"])  # the server is stopped once its stage is over
+    shown = stages["dashboard"].detail
+    assert shown["build_seconds"] > 0 and shown["site_bytes"] > 0
+    assert sorted(shown["interactive_seconds"]) == sorted(shown["page_bytes"])
+    assert "index.html" in shown["interactive_seconds"]
+    assert all(0 < seconds < 60 for seconds in shown["interactive_seconds"].values())
     assert not (tmp_path / "work" / "scale-150").exists()  # each scale's outputs go
 
     out = tmp_path / "out"
@@ -225,6 +230,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     assert "| dbt model `result_table` |" in table and "dbt tests, " in table
     assert "| dbt model `product_catalog` (not in contract) |" in table
     assert "| POST /predict | " in table
+    assert "## The dashboard" in table and "| index.html | " in table
     side_by_side = table.split("## Side by side")[1].split("\n## ")[0].splitlines()
     [row] = [line for line in side_by_side if line.startswith("| 150 | ")]
     assert row.endswith("| 0 |")  # no published row differs
@@ -242,7 +248,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
 def test_bench_runs_each_scale_and_skips_what_it_is_told(drop: Path, tmp_path: Path) -> None:
     out = tmp_path / "bench"
     argv = ["bench", "--users", "150", "--scales", "0.5,1", "--drop", str(drop),
-            "--out", str(out), "--skip", "contract,train,spark"]  # fmt: skip
+            "--out", str(out), "--skip", "contract,train,dashboard,spark"]  # fmt: skip
     assert main(argv) == 0
     data = json.loads((out / "results.json").read_text())
     scaling = data["scaling"]
@@ -253,12 +259,13 @@ def test_bench_runs_each_scale_and_skips_what_it_is_told(drop: Path, tmp_path: P
     assert list(scaling[1]["stages"]) == ["pipeline", "pandas"]
     smaller = drop.parent / "bench-75"
     assert has_drop(smaller) and scaling[0]["drop"] == str(smaller)
-    assert data["skipped"] == ["contract", "train", "api", "spark"]  # api needs train's model
+    # api needs train's model
+    assert data["skipped"] == ["contract", "train", "api", "dashboard", "spark"]
     assert [stage["stage"] for stage in data["stages"]] == ["pipeline", "pandas"]
     assert data["users"] == 150 and data["drop"] == str(drop)
     assert list(data["ratios"]) == ["vs_pipeline"]  # no contract stage to divide by
     table = (out / "results.md").read_text()
-    assert "skipped: contract, train, api, spark" in table
+    assert "skipped: contract, train, api, dashboard, spark" in table
     assert "| 0.5 | 75 | " in table and "| 1 | 150 | " in table
     assert "÷ contract" not in table and "## Training" not in table
     chart = (out / "results.png").read_bytes()
