@@ -2,8 +2,8 @@
 registry's versions and calibration, and the published runs (flows/dashboard/health.py).
 
 The file is written beside its destination and moved over it whole, so a dashboard build
-never reads a half-written file. It is written in DuckDB's v1.2 storage format, which the
-dashboard's DuckDB (the Node bindings Evidence uses, one release line behind) can read.
+never reads a half-written file. It is written in DuckDB's v1.2 storage format, so that an
+analyst's older DuckDB (or a BI tool's, such as Evidence's Node bindings) opens it too.
 """
 
 from __future__ import annotations

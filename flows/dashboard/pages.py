@@ -17,7 +17,7 @@ import pandas as pd
 
 ALL_DEPARTMENTS = "all departments"  # dashboard_kpis' row for the whole catalogue
 TOP_AISLES = 20
-TILE = {"width": 170, "height": 44}
+TILE = {"width": 150, "height": 44}
 WIDE = 760
 HIGHLIGHT, PLAIN = "#c0392b", "#4c78a8"
 
