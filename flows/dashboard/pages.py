@@ -445,7 +445,7 @@ def daily_runs(query: Query) -> alt.TopLevelMixin:
             color=alt.Color("table_rule:N", title="Table: rule"),
             tooltip=["day:O", "table_rule:N", alt.Tooltip("sum(rows):Q", format=",")],
         )
-        .properties(title="Rows quarantined per rule", width=WIDE, height=200)
+        .properties(title="Rows quarantined per rule", name="quarantine", width=WIDE, height=200)
     )
     return (
         alt.vconcat(

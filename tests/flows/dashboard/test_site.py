@@ -214,3 +214,47 @@ def test_a_failed_build_keeps_the_site_before_it(
         build_site(dashboard.data.path, out)
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]  # no partial left
+
+
+def test_the_runs_page_shows_quarantine_per_rule_and_filters_by_date(
+    browser, trained_lake: Path, tmp_path: Path
+) -> None:
+    import functools
+    import http.server
+
+    def run(date: str, quarantined: dict) -> dict:
+        return {
+            "run_id": f"run-{date}", "date": date, "subject": f"published {date}",
+            "landed_rows": {"orders": 1000, "products": 50}, "quarantined_rows": quarantined,
+            "published_rows": 900, "seconds": {"land": 1.0, "dbt_build": 20.0},
+        }  # fmt: skip
+
+    notes = [
+        run("2026-12-05", {"orders": {"order_dow_out_of_range": 7}}),
+        run("2026-12-06", {"orders": {"order_dow_out_of_range": 2, "eval_set_unknown": 4}}),
+        run("2026-12-07", {}),
+    ]
+    built = build_dashboard(
+        local_marts(trained_lake), Registry(LocalLake(trained_lake)), notes, tmp_path / "out"
+    )
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(built.site.path)
+    )
+    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        complaints: list[str] = []
+        page = _open(browser, f"http://{HOST}:{server.server_address[1]}/runs.html", complaints)
+        assert complaints == []
+        legends = page.locator("g.role-legend-label text").all_text_contents()
+        assert {"orders: order_dow_out_of_range", "orders: eval_set_unknown"} <= set(legends)
+        days = "g.quarantine_group g.role-axis[aria-label^='X-axis'] g.role-axis-label text"
+        assert page.locator(days).all_text_contents() == ["2026-12-05", "2026-12-06"]
+        page.select_option("select[name=first_date]", "2026-12-06")
+        page.wait_for_function(
+            "selector => document.querySelectorAll(selector).length === 1", arg=days
+        )
+        assert page.locator(days).all_text_contents() == ["2026-12-06"]
+    finally:
+        server.shutdown()
+        server.server_close()
