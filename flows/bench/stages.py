@@ -121,25 +121,13 @@ def dashboard(lake: str) -> dict:
     """`reorder dashboard`'s build on the pipeline's lake, then each page opened in headless
     Chromium: milliseconds from navigation to drawn, with its filters bound (the page marks
     itself ready once Vega has rendered), as the browser's own clock counts them."""
-    import functools
-    import http.server
-    import threading
-
-    from flows.local.dashboard import HOST, build_local_dashboard
+    from flows.local.dashboard import build_local_dashboard, serving
 
     started = time.perf_counter()
     built = build_local_dashboard(Path(lake))
     build_seconds = time.perf_counter() - started
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(built.site.path)
-    )
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        pages = _page_seconds(f"http://{HOST}:{server.server_address[1]}", built.site.pages)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(built.site.path) as url:
+        pages = _page_seconds(url, built.site.pages)
     return {
         "build_seconds": build_seconds,
         "site_bytes": built.site.bytes,

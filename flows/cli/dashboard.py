@@ -72,7 +72,7 @@ def _dashboard(args: argparse.Namespace, console: Console) -> int:
     if not args.serve:
         return 0
     try:
-        server = site_server(args.lake, args.port)
+        server = site_server(dashboard_folder(args.lake) / SITE, args.port)
     except OSError as error:
         console.print(f"[red]reorder dashboard: port {args.port}: {error.strerror}[/red]")
         return 1

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from flows.dashboard.build import SITE, Dashboard, build_dashboard
+from flows.dashboard.build import Dashboard, build_dashboard
 from flows.dashboard.export import local_marts, read_notifications
 from flows.local.outbox import OUTBOX
 from flows.pipeline.lake import LocalLake
@@ -35,7 +38,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass  # a request log per chart file would drown the command's own output
 
 
-def site_server(lake: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """A server of the lake's built site on 127.0.0.1:port (port 0: a free one)."""
-    handler = functools.partial(_QuietHandler, directory=str(dashboard_folder(lake) / SITE))
+def site_server(site: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """A server of a built site's folder on 127.0.0.1:port (port 0: a free one)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     return http.server.ThreadingHTTPServer((HOST, port), handler)
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The site served from a thread on a free port of 127.0.0.1, while the block runs;
+    yields its URL (for the benchmark's and the tests' browser)."""
+    server = site_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,27 +1,9 @@
 """The public page in headless Chromium: `reorder serve` on 127.0.0.1, a person's steps typed
 in, the answers read back, a screenshot kept."""
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-import pytest
-
-# Debian's Chromium, which `make bootstrap` installs (playwright cannot download one here).
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def test_a_person_asks_about_a_customer_and_a_product(

@@ -2,8 +2,6 @@
 127.0.0.1, every page opened in headless Chromium, its figures read off the drawn SVG and
 checked against SQL over the lake's own tables, its filters changed by hand."""
 
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,12 +12,11 @@ from flows.dashboard.build import Dashboard, build_dashboard
 from flows.dashboard.export import local_marts, read_notifications
 from flows.dashboard.pages import ALL_DEPARTMENTS, PAGES
 from flows.dashboard.site import build_site
-from flows.local.dashboard import HOST
+from flows.local.dashboard import serving
 from flows.local.outbox import OUTBOX
 from flows.pipeline.lake import LocalLake
 from flows.pipeline.registry import Registry
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READY_MS = 15_000
 # The labels of a chart's y axis (Vega gives each axis an ARIA label naming it)
 Y_LABELS = "g.role-axis[aria-label^='Y-axis'] g.role-axis-label text"
@@ -37,30 +34,8 @@ def dashboard(trained_lake: Path, tmp_path_factory: pytest.TempPathFactory) -> D
 
 @pytest.fixture(scope="module")
 def site_url(dashboard: Dashboard) -> Iterator[str]:
-    import functools
-    import http.server
-
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(dashboard.site.path)
-    )
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{HOST}:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
+    with serving(dashboard.site.path) as url:
+        yield url
 
 
 def _open(browser, url: str, complaints: list[str] | None = None):
@@ -219,9 +194,6 @@ def test_a_failed_build_keeps_the_site_before_it(
 def test_the_runs_page_shows_quarantine_per_rule_and_filters_by_date(
     browser, trained_lake: Path, tmp_path: Path
 ) -> None:
-    import functools
-    import http.server
-
     def run(date: str, quarantined: dict) -> dict:
         return {
             "run_id": f"run-{date}", "date": date, "subject": f"published {date}",
@@ -237,14 +209,9 @@ def test_the_runs_page_shows_quarantine_per_rule_and_filters_by_date(
     built = build_dashboard(
         local_marts(trained_lake), Registry(LocalLake(trained_lake)), notes, tmp_path / "out"
     )
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(built.site.path)
-    )
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.site.path) as url:
         complaints: list[str] = []
-        page = _open(browser, f"http://{HOST}:{server.server_address[1]}/runs.html", complaints)
+        page = _open(browser, f"{url}/runs.html", complaints)
         assert complaints == []
         legends = page.locator("g.role-legend-label text").all_text_contents()
         assert {"orders: order_dow_out_of_range", "orders: eval_set_unknown"} <= set(legends)
@@ -255,6 +222,3 @@ def test_the_runs_page_shows_quarantine_per_rule_and_filters_by_date(
             "selector => document.querySelectorAll(selector).length === 1", arg=days
         )
         assert page.locator(days).all_text_contents() == ["2026-12-06"]
-    finally:
-        server.shutdown()
-        server.server_close()
