@@ -222,3 +222,16 @@ def test_the_runs_page_shows_quarantine_per_rule_and_filters_by_date(
             "selector => document.querySelectorAll(selector).length === 1", arg=days
         )
         assert page.locator(days).all_text_contents() == ["2026-12-06"]
+
+
+def test_a_lake_with_no_model_and_no_run_yet_says_so(
+    browser, trained_lake: Path, tmp_path: Path
+) -> None:
+    empty = Registry(LocalLake(tmp_path / "no-models"))
+    built = build_dashboard(local_marts(trained_lake), empty, [], tmp_path / "out")
+    with serving(built.site.path) as url:
+        for name, said in (("model", "No model trained yet"), ("runs", "No published run yet")):
+            complaints: list[str] = []
+            page = _open(browser, f"{url}/{name}.html", complaints)
+            assert complaints == [], name
+            assert said in (page.text_content("#view svg") or ""), name
