@@ -4,14 +4,16 @@
 import argparse
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from flows.aws.services import AwsError, aws_call, aws_client
 from flows.aws.stack import DEFAULT_STACK, StackError
 from flows.cli.arguments import Commands, positive_int
-from flows.dashboard.build import SITE, Dashboard
-from flows.dashboard.export import ExportError
+
+if TYPE_CHECKING:
+    from flows.dashboard.build import Dashboard
 
 
 def add_commands(commands: Commands) -> None:
@@ -45,7 +47,7 @@ def add_commands(commands: Commands) -> None:
     publish.set_defaults(handler=_publish_dashboard)
 
 
-def _built(console: Console, dashboard: Dashboard) -> None:
+def _built(console: Console, dashboard: "Dashboard") -> None:
     console.print(
         f"built the dashboard in {dashboard.seconds:.1f} s: {len(dashboard.site.pages)} pages, "
         f"{dashboard.site.bytes / 1e6:.1f} MB, from {dashboard.data.path}",
@@ -54,6 +56,8 @@ def _built(console: Console, dashboard: Dashboard) -> None:
 
 
 def _dashboard(args: argparse.Namespace, console: Console) -> int:
+    from flows.dashboard.build import SITE
+    from flows.dashboard.export import ExportError
     from flows.local.dashboard import build_local_dashboard, dashboard_folder, site_server
 
     if args.build:
@@ -89,6 +93,7 @@ def _dashboard(args: argparse.Namespace, console: Console) -> int:
 def _publish_dashboard(args: argparse.Namespace, console: Console) -> int:
     from flows.aws.dashboard import publish_dashboard
     from flows.aws.steps import read_target_stack
+    from flows.dashboard.export import ExportError
 
     try:
         stack = read_target_stack(args.stack)
