@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,10 +133,19 @@ def measure(
     """Run `code` in a fresh Python with `arguments` (in `cwd`, or this directory); its last
     stdout line, JSON, is its detail. Wall time and the peak of the process tree's resident
     memory, sampled."""
+    measured, said = measure_command(stage, [sys.executable, "-c", code, *arguments], watch, cwd)
+    return replace(measured, detail=json.loads(said[-1]) if said else {})
+
+
+def measure_command(
+    stage: str, command: list[str], watch: Watch | None = None, cwd: Path | None = None
+) -> tuple[Measured, list[str]]:
+    """Run `command` (in `cwd`, or this directory) as a user would; returns what was
+    measured, with no detail, and the lines it wrote to stdout."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = subprocess.Popen(
-            tied_to_this_process([sys.executable, "-c", code, *arguments]),
+            tied_to_this_process(command),
             stdout=out, stderr=err, env={**os.environ, **ENVIRONMENT}, cwd=cwd,
         )  # fmt: skip
         sampler = _Sampler(process.pid, watch)
@@ -151,8 +160,7 @@ def measure(
         said, errors = out.read().strip().splitlines(), err.read()
     if process.returncode != 0:
         raise BenchError(f"{stage} failed (exit {process.returncode}):\n{errors[-2000:]}")
-    detail = json.loads(said[-1]) if said else {}
-    return sampler.measured(stage, seconds, detail)
+    return sampler.measured(stage, seconds, {}), said
 
 
 def measure_server(

@@ -13,7 +13,7 @@ from flows.bench.suite import BASELINES, LARGEST_ONLY, BenchResult, ScaleRun
 
 WHAT = {
     "generate": "the synthetic drop",
-    "pipeline": "drop to published result_table, everything included",
+    "pipeline": "`reorder run --no-train`: drop to published result_table, everything included",
     "against": "the pipeline stage at another commit (--against), same drop",
     "contract": "landing and `dbt run` of the contract tables only",
     "train": "training on the published file",

@@ -49,19 +49,29 @@ def generate(users: str, seed: str, folder: str) -> dict:
     return {"rows": summary.rows}
 
 
-def pipeline(drop: str, lake: str, date: str) -> dict:
-    """Drop to published result_table, as `reorder run --no-train` does it."""
-    from flows.daily.run import run_daily
-    from flows.pipeline.settings import Settings
+def run_command(drop: Path, lake: Path, date: str) -> list[str]:
+    """`reorder run --no-train`, as a user runs it: the Prefect flow, its temporary server
+    and dbt's nodes reported to it included."""
+    return [
+        sys.executable, "-m", "flows.cli", "run", "--input", str(drop), "--date", date,
+        "--lake", str(lake), "--no-train",
+    ]  # fmt: skip
 
-    summary = run_daily(
-        Settings(lake=Path(lake), train=False), drop, datetime.date.fromisoformat(date)
-    )
+
+def run_detail(lake: Path) -> dict:
+    """What the run left in its lake of itself, read after the clock stopped: its
+    notification (seconds per step, rows published) and dbt's run_results.json."""
+    from flows.local.outbox import OUTBOX
+    from flows.pipeline.settings import Settings
+    from flows.pipeline.transform import run_results
+
+    notification = json.loads((lake / OUTBOX).read_text().splitlines()[-1])
+    nodes = run_results(Settings(lake=lake))
     return {
-        "steps": summary.seconds,
-        "published_rows": summary.published.rows,
-        "nodes": {node.name: node.seconds for node in summary.nodes},
-        "node_kinds": {node.name: node.kind for node in summary.nodes},
+        "steps": notification["seconds"],
+        "published_rows": notification["published_rows"],
+        "nodes": {node.name: node.seconds for node in nodes},
+        "node_kinds": {node.name: node.kind for node in nodes},
     }
 
 
@@ -180,7 +190,6 @@ def spark(drop: str, out: str, memory: str) -> dict:
 
 STAGES: dict[str, Callable[..., dict]] = {
     "generate": generate,
-    "pipeline": pipeline,
     "contract": contract,
     "train": train,
     "dashboard": dashboard,

@@ -32,10 +32,24 @@ from pathlib import Path
 
 from flows.bench.baselines.contract import CONTRACT_KEYS, INPUT_SCHEMA
 from flows.bench.conditions import Conditions, checkout_commit, now_utc, reference_seconds
-from flows.bench.measure import BenchError, Measured, Watch, measure, measure_server
+from flows.bench.measure import (
+    BenchError,
+    Measured,
+    Watch,
+    measure,
+    measure_command,
+    measure_server,
+)
 from flows.bench.pruning import hive_files, pruning
 from flows.bench.revision import Revision, checked_out
-from flows.bench.stages import STAGE_CODE, LoadBounds, drive_api, serve_command
+from flows.bench.stages import (
+    STAGE_CODE,
+    LoadBounds,
+    drive_api,
+    run_command,
+    run_detail,
+    serve_command,
+)
 from flows.pipeline.compaction import PUBLISHED
 from flows.pipeline.tables import LOCAL_FOLDERS
 
@@ -271,9 +285,12 @@ def _run_stage(
             stage, serve_command(lake, port), drive_api(url, lake / PUBLISHED, load), watch,
             environment,
         )  # fmt: skip
+    if stage == "pipeline":
+        measured, _ = measure_command(stage, run_command(scale.drop, lake, DATE), watch)
+        # read after the clock stopped: not part of the stage's seconds
+        return replace(measured, detail={**run_detail(lake), "pruning": pruning(lake)})
     arguments = {
         "generate": [str(scale.users), str(seed), str(scale.drop)],
-        "pipeline": [str(scale.drop), str(lake), DATE],
         "contract": [str(scale.drop), str(folder / "contract-lake"), DATE],
         "train": [str(lake)],
         "dashboard": [str(lake)],
@@ -285,8 +302,6 @@ def _run_stage(
     finally:
         if stage == "contract":  # nothing reads it: its disk back before the next stage
             shutil.rmtree(folder / "contract-lake", ignore_errors=True)
-    if stage == "pipeline":  # read after the clock stopped: not part of the stage's seconds
-        return replace(measured, detail={**measured.detail, "pruning": pruning(lake)})
     return measured
 
 
@@ -295,10 +310,11 @@ def _against(revision: Revision, scale: Scale, folder: Path, watch: Watch) -> Me
     how many of its published rows differ from this commit's: two pipelines that publish
     different rows did different work, which the report shows beside their seconds."""
     lake = folder / "against-lake"
-    # it runs in the other checkout's folder: every path absolute
-    arguments = ["pipeline", str(scale.drop.resolve()), str(lake.resolve()), DATE]
+    # it runs in the other checkout's folder, with its code: every path absolute
+    command = run_command(scale.drop.resolve(), lake.resolve(), DATE)
     try:
-        measured = measure("against", STAGE_CODE, arguments, watch, cwd=revision.folder)
+        measured, _ = measure_command("against", command, watch, cwd=revision.folder)
+        measured = replace(measured, detail=run_detail(lake))
         differing = differing_rows(folder / "lake" / PUBLISHED, lake / PUBLISHED)
     finally:
         shutil.rmtree(lake, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The daily Prefect flow: land, dbt build (one task run per dbt node), compact, train,
+"""The daily Prefect flow: land, dbt build (a task run per dbt node), compact, train,
 release (the quality gate, then deployment), notify.
 
 Each step is a task with retries for transient service errors only; a data error (a
@@ -9,15 +9,15 @@ leaves the published result as it was.
 import datetime
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from dbt_common.events.base_types import EventLevel
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
+from prefect.context import FlowRunContext
 from prefect.schedules import Cron
-from prefect_dbt import PrefectDbtRunner, PrefectDbtSettings
 
 from flows.aws.stack import DEFAULT_STACK, AwsStack
+from flows.daily.dbt_tasks import NodeReporter
 from flows.daily.run import run_daily, steps_for
 from flows.pipeline.release import GatePolicy
 from flows.pipeline.retry import retry_transient
@@ -42,24 +42,35 @@ def _dbt_environment(settings: Settings) -> Iterator[None]:
 
 
 def build_models(settings: Settings) -> None:
-    """`dbt build` through prefect-dbt: every model and test is its own task run."""
+    """`dbt build` in this process; under a flow run, every node is reported as a task run
+    of it (flows/daily/dbt_tasks.py)."""
+    # Imported once Prefect has set up its logging: dbt's usage tracker calls
+    # logging.basicConfig() when imported, which would otherwise print Prefect's records raw.
+    from dbt.cli.main import dbtRunner
+
     state = settings.state_dir
-    runner = PrefectDbtRunner(
-        settings=PrefectDbtSettings(
-            project_dir=settings.project_dir,
-            profiles_dir=settings.project_dir,
-            target_path=state / "target",
-            # On dbt's own scale: prefect-dbt's default copies Prefect's level, and
-            # Prefect's WARNING is not a dbt level.
-            log_level=EventLevel.INFO,
-        ),
-        raise_on_failure=False,
-    )
-    args = ["build", "--log-path", str(state / "logs")]
+    args = [
+        "build",
+        "--project-dir", str(settings.project_dir),
+        "--profiles-dir", str(settings.project_dir),
+        "--target-path", str(state / "target"),
+        "--log-path", str(state / "logs"),
+    ]  # fmt: skip
     if settings.quarantine_max_share is not None:
         args += ["--vars", f"{{quarantine_max_share: {settings.quarantine_max_share}}}"]
-    with _dbt_environment(settings):
-        result = runner.invoke(args)
+    flow_run = FlowRunContext.get()
+    reporter = (
+        NodeReporter(flow_run.flow_run.id, state / "target" / "manifest.json")
+        if flow_run is not None and flow_run.flow_run is not None
+        else None
+    )
+    with _dbt_environment(settings), reporter.running() if reporter else nullcontext():
+        result = dbtRunner(callbacks=[reporter.callback] if reporter else []).invoke(args)
+    if reporter is not None and reporter.errors:
+        get_run_logger().warning(
+            "%d dbt nodes were not reported to Prefect, the first: %s",
+            len(reporter.errors), reporter.errors[0],
+        )  # fmt: skip
     if not result.success:
         lines = failure_lines(run_results(settings)) or [str(result.exception)]
         raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
@@ -77,7 +88,7 @@ def _retried(step: Callable, name: str) -> Callable:
 
 
 def prefect_steps(steps: Steps) -> Steps:
-    """A target's steps as Prefect tasks; dbt through prefect-dbt, one task run per node."""
+    """A target's steps as Prefect tasks; dbt in the flow, a task run per node."""
     return Steps(
         lock=steps.lock,
         inbox=steps.inbox,

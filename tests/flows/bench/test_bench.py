@@ -221,7 +221,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
             ratio = round(seconds[baseline] / seconds[basis], 2)
             assert data["ratios"][f"vs_{basis}"][baseline] == ratio
             assert f"{ratio:.2f}x" in table
-    assert "| pipeline | drop to published result_table" in table
+    assert "| pipeline | `reorder run --no-train`: drop to published result_table" in table
     assert "| stage | what | wall s | CPU s | cores busy | peak GB |" in table
     assert all(s["cpu_seconds"] > 0 for s in data["scaling"][0]["stages"].values())
     breakdown = data["pipeline_breakdown"]

@@ -28,7 +28,8 @@ def test_the_flow_lands_builds_publishes_and_notifies(
 ) -> None:
     from flows.daily.flow import reorder_daily
 
-    summary = reorder_daily(str(drop), DATE, str(tmp_path))
+    state = reorder_daily(str(drop), DATE, str(tmp_path), return_state=True)
+    summary = state.result()
     parts = duckdb.sql(f"select * from '{tmp_path}/sandbox/result_table_parts/*.parquet'")
     published = duckdb.sql(f"select * from '{summary.published.location}'").fetchall()
     assert sorted(parts.fetchall()) == sorted(published) and published
@@ -50,6 +51,34 @@ def test_the_flow_lands_builds_publishes_and_notifies(
     assert notification["quarantined_rows"] == {}
     assert set(notification["seconds"]) == {"land", "dbt_build", "compact", "train", "release"}
     assert notification["model"]["deployed"] is True
+
+    # The Prefect UI shows every dbt node as a task run of the flow run, linked to its parents.
+    runs = _task_runs(state.state_details.flow_run_id)
+    nodes = {name: run for name, run in runs.items() if name.split(" ")[0] in DBT_KINDS}
+    assert len(nodes) == len(summary.nodes)
+    assert {run.state_type.value for run in nodes.values()} == {"COMPLETED"}
+    upstream = {str(i.id) for i in nodes["model result_table"].task_inputs["upstream"]}
+    assert str(nodes["model up_features"].id) in upstream
+    assert {"land", "compact", "notify"} <= {name.rsplit("-", 1)[0] for name in runs}
+
+
+DBT_KINDS = ("model", "test", "unit_test", "seed", "snapshot", "exposure")
+
+
+def _task_runs(flow_run_id) -> dict:
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    found: dict = {}
+    with get_client(sync_client=True) as client:
+        while True:
+            page = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                offset=len(found), limit=200,
+            )  # fmt: skip
+            found |= {run.name: run for run in page}
+            if len(page) < 200:
+                return found
 
 
 def test_a_rejected_drop_stops_the_flow_without_retrying(
@@ -110,7 +139,18 @@ def test_a_failing_dbt_test_stops_the_flow_before_publication(
     orders[1] = orders[1].replace(",prior,", ",priro,")  # an eval_set typo: one quarantined row
     (bad / "orders.csv").write_text("".join(orders))
 
+    state = reorder_daily(
+        str(bad), DATE + datetime.timedelta(days=1), str(lake), "duckdb", 0.0, return_state=True
+    )
     with pytest.raises(TransformError, match="quarantine"):
-        reorder_daily(str(bad), DATE + datetime.timedelta(days=1), str(lake), "duckdb", 0.0)
+        state.result()
     assert Path(first.published.location).read_bytes() == published
     assert len((lake / "outbox" / "notifications.jsonl").read_text().splitlines()) == 1
+    # In Prefect, the failing test's task run failed with dbt's message; every other node's
+    # run ended too (none is left running).
+    runs = _task_runs(state.state_details.flow_run_id)
+    states = {name: run.state_type.value for name, run in runs.items()}
+    [failed] = [name for name, kind in states.items() if kind == "FAILED" and name[:5] == "test "]
+    assert "quarantine" in failed and "Got 1 result" in runs[failed].state.message
+    nodes = [kind for name, kind in states.items() if name.split(" ")[0] in DBT_KINDS]
+    assert len(nodes) > 100 and set(nodes) <= {"COMPLETED", "FAILED", "CANCELLED"}
