@@ -79,10 +79,10 @@ def test_every_page_opens_with_no_console_error_and_is_drawn(
 
 
 def test_the_headline_figures_are_the_lakes(browser, site_url: str, trained_lake: Path) -> None:
-    lines, rate, customers, orders = duckdb.execute(
+    lines, rate, customers, orders = duckdb.sql(
         f"select count(*), avg(reordered), count(distinct user_id), count(distinct order_id) "
         f"from {_lines(trained_lake)}"
-    ).fetchone()
+    ).fetchall()[0]
     page = _open(browser, f"{site_url}/index.html")
     assert page.input_value("select[name=department_filter]") == ALL_DEPARTMENTS
     assert _figure(page, "tile_lines") == f"{lines:,}"
@@ -96,13 +96,13 @@ def test_a_department_filter_changes_the_figures_and_the_aisles_shown(
     browser, site_url: str, trained_lake: Path
 ) -> None:
     catalog = f"read_parquet('{trained_lake}/sandbox/product_catalog/*.parquet')"
-    department, lines, rate = duckdb.execute(
+    department, lines, rate = duckdb.sql(
         f"select c.department, count(*), avg(p.reordered) from {_lines(trained_lake)} p "
         f"join {catalog} c using (product_id) group by all order by count(*) desc limit 1"
-    ).fetchone()
+    ).fetchall()[0]
     aisles = {
         aisle
-        for (aisle,) in duckdb.execute(
+        for (aisle,) in duckdb.sql(
             f"select distinct aisle from {catalog} where department = '{department}'"
         ).fetchall()
     }
@@ -121,11 +121,11 @@ def test_a_department_filter_changes_the_figures_and_the_aisles_shown(
     # a month range narrows the lines to the orders of those months
     last_month = page.locator("select[name=last_month] option").last.text_content() or ""
     page.select_option("select[name=first_month]", last_month)
-    (in_month,) = duckdb.execute(
+    (in_month,) = duckdb.sql(
         f"select count(*) from {_lines(trained_lake)} p join {catalog} c using (product_id) "
         f"join read_parquet('{trained_lake}/curated/order_dates/*.parquet') d using (order_id) "
         f"where c.department = '{department}' and d.order_month = '{last_month}'"
-    ).fetchone()
+    ).fetchall()[0]
     page.wait_for_function(
         "want => document.querySelector('g.tile_lines_marks').textContent === want",
         arg=f"{in_month:,}",
@@ -136,10 +136,10 @@ def test_the_products_page_lists_a_departments_most_reordered_products(
     browser, site_url: str, trained_lake: Path
 ) -> None:
     catalog = f"read_parquet('{trained_lake}/sandbox/product_catalog/*.parquet')"
-    department = duckdb.execute(f"select min(department) from {catalog}").fetchone()[0]
+    department = duckdb.sql(f"select min(department) from {catalog}").fetchall()[0][0]
     expected = [
         name
-        for (name,) in duckdb.execute(
+        for (name,) in duckdb.sql(
             f"select c.product_name from {_lines(trained_lake)} p join {catalog} c "
             f"using (product_id) where c.department = '{department}' "
             "group by c.product_id, c.product_name "
