@@ -9,48 +9,50 @@ history of what it sent.
 
 from __future__ import annotations
 
+import io
 import json
 import mimetypes
+import shutil
 from pathlib import Path
 from typing import Any
 
 from flows.aws.model import registry_for
-from flows.aws.services import split_s3_uri, table_location
+from flows.aws.s3_lake import S3Lake, s3_lake
+from flows.aws.services import table_location
 from flows.aws.stack import AwsStack
 from flows.dashboard.build import Dashboard, build_dashboard
 from flows.dashboard.export import MARTS, ExportError
+from flows.pipeline.notify import Notification, notification_record
+from flows.pipeline.tables import is_data
 
-RUNS_PREFIX = "runs/"
+RUNS = "runs"  # the lake's zone of run records
 DASHBOARD_PREFIX = "dashboard/"
 
 
 def run_record_key(body: dict) -> str:
     """Where a published run's notification is kept: runs/<date>/<run id>.json."""
-    return f"{RUNS_PREFIX}{body['date']}/{body['run_id']}.json"
+    return f"{RUNS}/{body['date']}/{body['run_id']}.json"
 
 
-def keep_run_record(s3: Any, bucket: str, subject: str, body: dict) -> str:
+def keep_run_record(lake: S3Lake, notification: Notification) -> str:
     """Write the notification as the local outbox does, one JSON object per run."""
-    key = run_record_key(body)
-    record = json.dumps({"subject": subject, **body}, sort_keys=True)
-    s3.put_object(Bucket=bucket, Key=key, Body=record.encode(), ContentType="application/json")
+    key = run_record_key(notification.body)
+    lake.write(key, io.BytesIO(notification_record(notification).encode()))
     return key
 
 
-def _keys(s3: Any, bucket: str, prefix: str) -> list[str]:
-    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
-    return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
-
-
-def run_records(s3: Any, bucket: str) -> list[dict]:
+def run_records(lake: S3Lake) -> list[dict]:
     """Every kept run record, in date order; one that is not JSON is an error naming it."""
     records = []
-    for key in _keys(s3, bucket, RUNS_PREFIX):
-        body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    for key in lake.list_keys(RUNS):
+        with lake.open(key) as stream:
+            body = stream.read()
         try:
             records.append(json.loads(body))
         except json.JSONDecodeError as error:
-            raise ExportError(f"s3://{bucket}/{key}: not a JSON run record ({error.msg})") from None
+            raise ExportError(
+                f"s3://{lake.bucket}/{key}: not a JSON run record ({error.msg})"
+            ) from None
     return records
 
 
@@ -58,15 +60,14 @@ def download_marts(s3: Any, glue: Any, stack: AwsStack, folder: Path) -> dict[st
     """Each mart's current files, from where the catalog says they are, into `folder`."""
     marts: dict[str, list[Path]] = {}
     for mart in MARTS:
-        bucket, prefix = split_s3_uri(table_location(glue, stack.athena_schema, mart))
+        table = s3_lake(table_location(glue, stack.athena_schema, mart), s3)
         target = folder / mart
         target.mkdir(parents=True, exist_ok=True)
         marts[mart] = []
-        for number, key in enumerate(_keys(s3, bucket, prefix.rstrip("/") + "/")):
-            if key.rsplit("/", 1)[-1].startswith((".", "_")) or key.endswith("/"):
-                continue  # a writer's markers and temporary files, not data
+        for number, key in enumerate(k for k in table.list_keys() if is_data(k)):
             path = target / f"part-{number:05d}.parquet"  # Athena's files have no extension
-            s3.download_file(bucket, key, str(path))
+            with table.open(key) as stream, path.open("wb") as out:
+                shutil.copyfileobj(stream, out)
             marts[mart].append(path)
     return marts
 
@@ -94,7 +95,6 @@ def publish_dashboard(
     """Build the S3 lake's dashboard in `work` and upload its site; returns the build and
     the keys written to the website bucket."""
     marts = download_marts(s3, glue, stack, work / "marts")
-    dashboard = build_dashboard(
-        marts, registry_for(stack), run_records(s3, stack.bucket), work / "dashboard"
-    )
+    records = run_records(S3Lake(stack.bucket, "", s3))
+    dashboard = build_dashboard(marts, registry_for(stack), records, work / "dashboard")
     return dashboard, upload_site(s3, stack.page_bucket, dashboard.site.path)

@@ -122,7 +122,7 @@ def notify(settings: Settings, notification: Notification) -> str:
     stack = _stack(settings)
     with aws_call("s3"):
         key = keep_run_record(
-            aws_client("s3", stack.region), stack.bucket, notification.subject, notification.body
+            S3Lake(stack.bucket, "", aws_client("s3", stack.region)), notification
         )
     with aws_call("sns"):
         message_id = publish_sns(aws_client("sns", stack.region), stack.topic_arn, notification)

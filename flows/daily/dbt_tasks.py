@@ -7,7 +7,7 @@ that was most of the flow's extra time (docs/performance.md). Here dbt runs once
 process, and one reporter thread with one client records what dbt says of each node:
 a task run in Running when dbt starts the node, with the upstream nodes' task runs as its
 inputs (the flow run's graph), then Completed, Failed or Cancelled (skipped) with dbt's
-message and timing when it finishes. dbt is never held up by the API: its callback only
+message when it finishes. dbt is never held up by the API: its callback only
 puts the event on a queue.
 """
 
@@ -73,7 +73,7 @@ def final_state(event: NodeEvent) -> State:
 
 class NodeReporter:
     """Task runs of `flow_run_id` for the dbt nodes it hears of, written from one thread
-    with one client. `upstream` (unique id -> its parents) links each to its parents."""
+    with one client; each lists its parents' task runs (from dbt's `manifest`) as inputs."""
 
     def __init__(self, flow_run_id: uuid.UUID, manifest: Path) -> None:
         self.flow_run_id = flow_run_id

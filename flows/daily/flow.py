@@ -24,7 +24,13 @@ from flows.pipeline.retry import retry_transient
 from flows.pipeline.run import RunSummary
 from flows.pipeline.settings import Settings
 from flows.pipeline.steps import Steps
-from flows.pipeline.transform import TransformError, dbt_environment, failure_lines, run_results
+from flows.pipeline.transform import (
+    dbt_arguments,
+    dbt_environment,
+    dbt_failed,
+    failure_lines,
+    run_results,
+)
 
 RETRY_DELAYS = [2, 10, 30]
 
@@ -48,32 +54,22 @@ def build_models(settings: Settings) -> None:
     # logging.basicConfig() when imported, which would otherwise print Prefect's records raw.
     from dbt.cli.main import dbtRunner
 
-    state = settings.state_dir
-    args = [
-        "build",
-        "--project-dir", str(settings.project_dir),
-        "--profiles-dir", str(settings.project_dir),
-        "--target-path", str(state / "target"),
-        "--log-path", str(state / "logs"),
-    ]  # fmt: skip
-    if settings.quarantine_max_share is not None:
-        args += ["--vars", f"{{quarantine_max_share: {settings.quarantine_max_share}}}"]
     flow_run = FlowRunContext.get()
     reporter = (
-        NodeReporter(flow_run.flow_run.id, state / "target" / "manifest.json")
+        NodeReporter(flow_run.flow_run.id, settings.state_dir / "target" / "manifest.json")
         if flow_run is not None and flow_run.flow_run is not None
         else None
     )
     with _dbt_environment(settings), reporter.running() if reporter else nullcontext():
-        result = dbtRunner(callbacks=[reporter.callback] if reporter else []).invoke(args)
+        runner = dbtRunner(callbacks=[reporter.callback] if reporter else [])
+        result = runner.invoke(dbt_arguments(settings, "build"))
     if reporter is not None and reporter.errors:
         get_run_logger().warning(
             "%d dbt nodes were not reported to Prefect, the first: %s",
             len(reporter.errors), reporter.errors[0],
         )  # fmt: skip
     if not result.success:
-        lines = failure_lines(run_results(settings)) or [str(result.exception)]
-        raise TransformError("dbt build failed:\n" + "\n".join(f"  {line}" for line in lines))
+        raise dbt_failed("build", failure_lines(run_results(settings)) or [str(result.exception)])
 
 
 def _retried(step: Callable, name: str) -> Callable:

@@ -64,6 +64,14 @@ def _select(name: str, label: str, options: list, value: object) -> alt.Paramete
     )
 
 
+def _month_range(months: list[str]) -> tuple[alt.Parameter, alt.Parameter, str]:
+    """The first and last month a page shows (all of them at first), and the filter that
+    keeps a row's order_month between them."""
+    first = _select("first_month", "From month", months, months[0] if months else "")
+    last = _select("last_month", "To month", months, months[-1] if months else "")
+    return first, last, "datum.order_month >= first_month && datum.order_month <= last_month"
+
+
 def _tile(chart: alt.Chart, title: str, field: str, number_format: str) -> alt.Chart:
     """One headline figure, as a text mark of the (already filtered, aggregated) data."""
     return (
@@ -95,12 +103,12 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
     months = _options(query("select distinct order_month from reorder_lines")["order_month"])
     departments = [ALL_DEPARTMENTS, *_options(kpis[kpis["department_id"].notna()]["department"])]
     department = _select("department_filter", "Department", departments, ALL_DEPARTMENTS)
-    first = _select("first_month", "From month", months, months[0] if months else "")
-    last = _select("last_month", "To month", months, months[-1] if months else "")
-    in_months = "datum.order_month >= first_month && datum.order_month <= last_month"
+    first, last, in_months = _month_range(months)
     in_department = (
         f"(department_filter == '{ALL_DEPARTMENTS}' || datum.department == department_filter)"
     )
+
+    in_filters = f"{in_department} && {in_months}"
 
     def lines_by(*columns: str) -> alt.Chart:
         grouped = ", ".join(("order_month", "department", *columns))
@@ -115,7 +123,7 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
         )
 
     by_department = lines_by()
-    filtered = by_department.transform_filter(f"{in_department} && {in_months}")
+    filtered = by_department.transform_filter(in_filters)
     headline = _rate(filtered)
     kpi = alt.Chart(_data(kpis)).transform_filter("datum.department == department_filter")
     tiles = alt.hconcat(
@@ -143,7 +151,7 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
         )
     )
     aisles_chart = (
-        _rate(lines_by("aisle").transform_filter(f"{in_department} && {in_months}"), ["aisle"])
+        _rate(lines_by("aisle").transform_filter(in_filters), ["aisle"])
         .transform_window(
             rank="row_number()", sort=[alt.SortField("reorder_rate", order="descending")]
         )
@@ -179,7 +187,7 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
     )
     seasons = (
         _rate(
-            lines_by("order_season").transform_filter(f"{in_department} && {in_months}"),
+            lines_by("order_season").transform_filter(in_filters),
             ["order_season"],
         )
         .mark_bar()
@@ -195,9 +203,7 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
         .properties(title="Reorder rate by season", width=220, height=200)
     )
     days = (
-        _rate(
-            lines_by("order_dow").transform_filter(f"{in_department} && {in_months}"), ["order_dow"]
-        )
+        _rate(lines_by("order_dow").transform_filter(in_filters), ["order_dow"])
         .mark_bar()
         .encode(
             x=alt.X("order_dow:O", title="Day of week (0-6, as in the source)"),
@@ -208,7 +214,7 @@ def reorder_behaviour(query: Query) -> alt.TopLevelMixin:
     )
     hours = (
         _rate(
-            lines_by("order_hour_of_day").transform_filter(f"{in_department} && {in_months}"),
+            lines_by("order_hour_of_day").transform_filter(in_filters),
             ["order_hour_of_day"],
         )
         .mark_line(point=True)
@@ -236,9 +242,7 @@ def products_and_baskets(query: Query) -> alt.TopLevelMixin:
     months = _options(query("select distinct order_month from basket_sizes")["order_month"])
     departments = [ALL_DEPARTMENTS, *_options(top["department"])]
     department = _select("department_filter", "Department", departments, ALL_DEPARTMENTS)
-    first = _select("first_month", "From month", months, months[0] if months else "")
-    last = _select("last_month", "To month", months, months[-1] if months else "")
-    in_months = "datum.order_month >= first_month && datum.order_month <= last_month"
+    first, last, in_months = _month_range(months)
     products = (
         alt.Chart(_data(top))
         .transform_filter(
@@ -405,55 +409,66 @@ def model_health(query: Query) -> alt.TopLevelMixin:
 def daily_runs(query: Query) -> alt.TopLevelMixin:
     """Per published run's date: rows landed per table, rows quarantined per rule, seconds
     per step."""
-    runs = query("select * from daily_runs order by date")
-    if runs.empty:
+    dates = _options(query("select strftime(date, '%Y-%m-%d') as day from daily_runs")["day"])
+    if not dates:
         return alt.vconcat(
             _nothing_yet("Daily runs", "No published run yet: `reorder run` publishes one.")
         )
-    dates = _options(query("select strftime(date, '%Y-%m-%d') as day from daily_runs")["day"])
     first = _select("first_date", "From", dates, dates[0])
     last = _select("last_date", "To", dates, dates[-1])
-    in_dates = "datum.day >= first_date && datum.day <= last_date"
 
-    def per_day(table: str, value: str, part: str, title: str, y_title: str) -> alt.Chart:
+    def per_day(
+        name: str, rows: str, value: str, part: str, part_title: str, title: str, y_title: str
+    ) -> alt.Chart:
+        """`value` of the `rows` (a select) summed per run date, stacked by `part`."""
         return (
-            alt.Chart(_data(query(f"select *, strftime(date, '%Y-%m-%d') as day from {table}")))
-            .transform_filter(in_dates)
+            alt.Chart(_data(query(f"select *, strftime(date, '%Y-%m-%d') as day from ({rows})")))
+            .transform_filter("datum.day >= first_date && datum.day <= last_date")
             .mark_bar()
             .encode(
                 x=alt.X("day:O", title="Run date"),
                 y=alt.Y(f"sum({value}):Q", title=y_title),
-                color=alt.Color(f"{part}:N", title=part.replace("_", " ").capitalize()),
+                color=alt.Color(f"{part}:N", title=part_title),
                 tooltip=["day:O", f"{part}:N", alt.Tooltip(f"sum({value}):Q", format=",")],
             )
-            .properties(title=title, width=WIDE, height=200)
+            .properties(title=title, name=name, width=WIDE, height=200)
         )
 
-    quarantined = query(
-        "select *, strftime(date, '%Y-%m-%d') as day, source_table || ': ' || rule as table_rule "
-        "from run_quarantined_rows"
-    )
+    quarantined = query("select count(*) as rules from run_quarantined_rows")["rules"].iloc[0]
     quarantine = (
-        _nothing_yet("Rows quarantined per rule", "No row was quarantined in these runs.")
-        if quarantined.empty
-        else alt.Chart(_data(quarantined))
-        .transform_filter(in_dates)
-        .mark_bar()
-        .encode(
-            x=alt.X("day:O", title="Run date"),
-            y=alt.Y("sum(rows):Q", title="Rows quarantined"),
-            color=alt.Color("table_rule:N", title="Table: rule"),
-            tooltip=["day:O", "table_rule:N", alt.Tooltip("sum(rows):Q", format=",")],
+        per_day(
+            "quarantine",
+            "select *, source_table || ': ' || rule as table_rule from run_quarantined_rows",
+            "rows",
+            "table_rule",
+            "Table: rule",
+            "Rows quarantined per rule",
+            "Rows quarantined",
         )
-        .properties(title="Rows quarantined per rule", name="quarantine", width=WIDE, height=200)
+        if quarantined
+        else _nothing_yet("Rows quarantined per rule", "No row was quarantined in these runs.")
     )
     return (
         alt.vconcat(
             per_day(
-                "run_landed_rows", "rows", "source_table", "Rows landed per table", "Rows landed"
+                "landed",
+                "select * from run_landed_rows",
+                "rows",
+                "source_table",
+                "Source table",
+                "Rows landed per table",
+                "Rows landed",
             ),
             quarantine,
-            per_day("run_steps", "seconds", "step", "Seconds per step", "Seconds (wall clock)"),
+            per_day(
+                "steps",
+                "select * from run_steps",
+                "seconds",
+                "step",
+                "Step",
+                "Seconds per step",
+                "Seconds (wall clock)",
+            ),
         )
         .add_params(first, last)
         .resolve_scale(color="independent")

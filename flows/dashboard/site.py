@@ -38,10 +38,9 @@ def _navigation(current: str) -> str:
     return "\n      ".join(links)
 
 
-def _page_html(slug: str, title: str, summary: str, spec: dict, built: str) -> str:
+def _page_html(template: str, slug: str, title: str, summary: str, spec: dict, built: str) -> str:
     return (
-        TEMPLATE.read_text()
-        .replace("{{title}}", html.escape(title))
+        template.replace("{{title}}", html.escape(title))
         .replace("{{summary}}", html.escape(summary))
         .replace("{{navigation}}", _navigation(slug))
         .replace("{{built}}", html.escape(built))
@@ -59,10 +58,10 @@ def build_site(database: Path, out: Path) -> Site:
     partial.mkdir(parents=True)
     try:
         with duckdb.connect(str(database), read_only=True) as con:
-            query = query_for(con)
+            query, template = query_for(con), TEMPLATE.read_text()
             for page in PAGES:
                 spec = page.chart(query).to_dict()
-                document = _page_html(page.slug, page.title, page.summary, spec, built)
+                document = _page_html(template, page.slug, page.title, page.summary, spec, built)
                 (partial / f"{page.slug}.html").write_text(document)
         (partial / BUNDLE).write_text(vl_convert.javascript_bundle())
     except BaseException:

@@ -1,11 +1,10 @@
 """The local stand-in for the SNS topic: each notification appended as one JSON line to
 <lake>/outbox/notifications.jsonl."""
 
-import json
 import os
 from pathlib import Path
 
-from flows.pipeline.notify import Notification
+from flows.pipeline.notify import Notification, notification_record
 from flows.pipeline.settings import Settings
 
 OUTBOX = Path("outbox") / "notifications.jsonl"  # in the lake
@@ -19,7 +18,7 @@ def send_local(settings: Settings, notification: Notification) -> Path:
     """Append the notification as one JSON line; one write, so lines never interleave."""
     path = outbox_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps({"subject": notification.subject, **notification.body}, sort_keys=True)
+    line = notification_record(notification)
     descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(descriptor, (line + "\n").encode())

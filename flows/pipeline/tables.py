@@ -40,6 +40,11 @@ LOCAL_FOLDERS: Mapping[str, str] = {
 _NOT_DATA = (".", "_")
 
 
+def is_data(key: str) -> bool:
+    """Whether a file (a path or key, its folders included) holds a table's data."""
+    return not any(part.startswith(_NOT_DATA) for part in key.split("/") if part)
+
+
 def local_locations(lake: Path) -> dict[str, str]:
     """Where each reported table's parquet files are in a local lake."""
     return {table: str(lake / folder) for table, folder in LOCAL_FOLDERS.items()}
@@ -59,8 +64,7 @@ def _parquet_files(location: str) -> Iterator[tuple[pafs.FileSystem, str]]:
         return
     found = filesystem.get_file_info(pafs.FileSelector(path, recursive=True))
     for info in sorted(found, key=lambda info: info.path):
-        names = info.path[len(path) :].strip("/").split("/")
-        if info.type == pafs.FileType.File and not any(n.startswith(_NOT_DATA) for n in names):
+        if info.type == pafs.FileType.File and is_data(info.path[len(path) :]):
             yield filesystem, info.path
 
 

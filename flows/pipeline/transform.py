@@ -52,18 +52,29 @@ def dbt_environment(settings: Settings) -> dict[str, str]:
 
 def dbt_command(settings: Settings, *args: str) -> list[str]:
     """A dbt command line for this project, its artifacts kept under the lake."""
-    dbt = Path(sys.executable).with_name("dbt")
+    return [str(Path(sys.executable).with_name("dbt")), *dbt_arguments(settings, *args)]
+
+
+def dbt_arguments(settings: Settings, *args: str) -> list[str]:
+    """dbt's arguments for this project (for its command line or its in-process runner):
+    `args`, then where the project is and where its artifacts go under the lake."""
     state = settings.state_dir
-    command = [
-        str(dbt), *args,
+    arguments = [
+        *args,
         "--project-dir", str(settings.project_dir),
         "--profiles-dir", str(settings.project_dir),
         "--target-path", str(state / "target"),
         "--log-path", str(state / "logs"),
     ]  # fmt: skip
     if settings.quarantine_max_share is not None:
-        command += ["--vars", json.dumps({"quarantine_max_share": settings.quarantine_max_share})]
-    return command
+        share = {"quarantine_max_share": settings.quarantine_max_share}
+        arguments += ["--vars", json.dumps(share)]
+    return arguments
+
+
+def dbt_failed(command: str, lines: list[str]) -> TransformError:
+    """The error of a dbt command that failed, one indented line per reason."""
+    return TransformError(f"dbt {command} failed:\n" + "\n".join(f"  {line}" for line in lines))
 
 
 def run_results(settings: Settings) -> list[NodeResult]:
@@ -112,8 +123,7 @@ def _dbt_nodes(settings: Settings, command: str, select: str | None) -> list[Nod
     completed = run_dbt(settings, command, *(["--select", select] if select else []))
     results = run_results(settings) if completed.returncode in (0, 1) else []
     if completed.returncode != 0:
-        lines = failure_lines(results) or why_dbt_stopped(completed.stdout)
-        raise TransformError(f"dbt {command} failed:\n" + "\n".join(f"  {line}" for line in lines))
+        raise dbt_failed(command, failure_lines(results) or why_dbt_stopped(completed.stdout))
     return results
 
 
