@@ -474,10 +474,11 @@ def test_each_run_is_kept_in_the_lake_as_the_notification_sent(
         json.loads(s3.get_object(Bucket=world.stack.bucket, Key=item["Key"])["Body"].read())
         for item in listed
     ]
-    sent = [json.loads(m["Message"].rsplit("\n", 1)[-1]) for m in trained_runs["messages"]]
     kept = {record["run_id"]: record for record in records}
-    for body in sent:
-        assert kept[body["run_id"]] == {"subject": kept[body["run_id"]]["subject"], **body}
+    for message in trained_runs["messages"]:  # its text opens with the subject, ends with the body
+        text = message["Message"]
+        body = json.loads(text.rsplit("\n", 1)[-1])
+        assert kept[body["run_id"]] == {"subject": text.split("\n", 1)[0], **body}
     assert all(item["Key"] == f"runs/{r['date']}/{r['run_id']}.json"
                for item, r in zip(listed, records, strict=True))  # fmt: skip
 
