@@ -25,6 +25,7 @@ from flows.pipeline.run import RunSummary
 from flows.pipeline.settings import Settings
 from flows.pipeline.steps import Steps
 from flows.pipeline.transform import (
+    DAILY_BUILD,
     dbt_arguments,
     dbt_environment,
     dbt_failed,
@@ -62,7 +63,7 @@ def build_models(settings: Settings) -> None:
     )
     with _dbt_environment(settings), reporter.running() if reporter else nullcontext():
         runner = dbtRunner(callbacks=[reporter.callback] if reporter else [])
-        result = runner.invoke(dbt_arguments(settings, "build"))
+        result = runner.invoke(dbt_arguments(settings, *DAILY_BUILD))
     if reporter is not None and reporter.errors:
         get_run_logger().warning(
             "%d dbt nodes were not reported to Prefect, the first: %s",

@@ -12,15 +12,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+import yaml
 
 from datagen.generate import DropSpec, generate_drop
 from flows.bench.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
 from flows.cli.main import main
 from flows.daily.run import run_daily
+from flows.pipeline.run import RunSummary
 from flows.pipeline.settings import PROJECT_DIR as ROOT
 from flows.pipeline.settings import Settings
 from flows.pipeline.tables import LOCAL_FOLDERS, local_locations, quarantine_counts
-from flows.pipeline.transform import TransformError, run_dbt
+from flows.pipeline.transform import TransformError, run_dbt, run_results
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)
@@ -50,10 +52,16 @@ def clean_drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def clean_lake(clean_drop: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def clean_run(
+    clean_drop: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, RunSummary]:
     lake = tmp_path_factory.mktemp("clean_lake")
-    run_daily(Settings(lake=lake), clean_drop, DAY_ONE)
-    return lake
+    return lake, run_daily(Settings(lake=lake), clean_drop, DAY_ONE)
+
+
+@pytest.fixture(scope="module")
+def clean_lake(clean_run: tuple[Path, RunSummary]) -> Path:
+    return clean_run[0]
 
 
 def test_contract_tables_match_an_independent_pandas_computation(
@@ -350,6 +358,26 @@ def test_reorder_run_names_file_line_and_problem_of_a_rejected_drop(
     error = capsys.readouterr().err
     assert "aisles.csv, line 1" in error and "header" in error
     assert not list((lake / "raw").glob("*/dt=*"))
+
+
+def test_the_unit_tests_pass_apart_from_the_daily_build(
+    clean_run: tuple[Path, RunSummary],
+) -> None:
+    lake, summary = clean_run
+    declared = [
+        test["name"]
+        for path in (ROOT / "models").rglob("*.yml")
+        for test in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", [])
+    ]
+    assert len(declared) > 10
+    # The daily run builds models and data tests only.
+    assert {node.kind for node in summary.nodes} == {"model", "test", "exposure"}
+    settings = Settings(lake=lake)
+    completed = run_dbt(settings, "test", "--select", "test_type:unit")
+    assert completed.returncode == 0, completed.stdout[-2000:]
+    ran = run_results(settings)
+    assert sorted(node.name.split(".")[-1] for node in ran) == sorted(declared)
+    assert {(node.kind, node.status) for node in ran} == {("unit_test", "pass")}
 
 
 def test_docs_site_builds_and_describes_every_model_and_column(clean_lake: Path) -> None:
