@@ -4,7 +4,8 @@
     The base model of one order-lines file: every raw line typed, with the rule it breaks.
     Both line files share these rules, so both base models call this one macro. A line of
     an order that was quarantined goes with it; a line must belong to a known order of the
-    file's eval_set and to a known product.
+    file's eval_set and to a known product, unless a later drop moved its order to the other
+    eval_set: then the line is superseded (in neither staging nor the quarantine).
 
     Parameters:
       source_table  order_products__prior or order_products__train
@@ -17,14 +18,13 @@ with
 
 source as (
 
-    -- the file path is a hidden column on Athena: name it here, where the table is read
-    select *, {{ source_file() }} as source_file from {{ source('instacart', source_table) }}
+    {{ staged_drop(source_table) }}
 
 ),
 
 orders as (
 
-    select order_id, eval_set from {{ ref('stg_instacart__orders') }}
+    select order_id, eval_set, dt from {{ ref('stg_instacart__orders') }}
 
 ),
 
@@ -83,6 +83,11 @@ ruled as (
     left join orders on typed.order_id = orders.order_id
     left join rejected_orders on typed.order_id = rejected_orders.order_id
     left join products on typed.product_id = products.product_id
+    -- A line of an earlier drop whose order a later drop moved to the other eval_set (a
+    -- delta makes a customer's train order prior) is superseded, as rows of older drops are.
+    where orders.order_id is null
+        or orders.eval_set = '{{ eval_set }}'
+        or cast(typed.dt as varchar) >= orders.dt
 
 ),
 

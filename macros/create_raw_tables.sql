@@ -2,7 +2,7 @@
     create_raw_tables(dry_run=false)
 
     The raw zone on Athena: creates the raw schema (Glue database) and, for each table of the
-    `instacart` source, a Glue external table over <lake>/raw/<table>/: CSV read with
+    `instacart` and `landing` sources, a Glue external table over <lake>/raw/<table>/: CSV read with
     OpenCSVSerde (every column string, header line skipped), partitioned by dt with partition
     projection, so a new day's dt=<YYYY-MM-DD>/ folder is readable with no `msck repair` or
     `alter table add partition`. Idempotent (`if not exists`); an existing table is left as it
@@ -12,8 +12,9 @@
         dbt run-operation create_raw_tables --target athena
         dbt run-operation create_raw_tables --target athena --args '{dry_run: true}'
 
-    The tables and their columns come from models/staging/instacart/_instacart__sources.yml,
-    in the order listed there, which must be the files' header order; dt is the partition.
+    The tables and their columns come from the sources' yml (models/staging/instacart/,
+    models/staging/landing/), in the order listed there, which must be the files' header
+    order; dt is the partition.
 
     Parameters:
       dry_run  when true, print the statements instead of running them (needs no AWS access)
@@ -31,8 +32,10 @@
 
     {%- set schema = env_var('REORDER_ATHENA_RAW_SCHEMA', 'reorder_raw') -%}
     {%- set statements = ['create schema if not exists ' ~ schema] -%}
-    {%- for table, columns in raw_source_columns('instacart').items() -%}
-        {%- do statements.append(raw_table_ddl(table, columns)) -%}
+    {%- for source_name in ['instacart', 'landing'] -%}
+        {%- for table, columns in raw_source_columns(source_name).items() -%}
+            {%- do statements.append(raw_table_ddl(table, columns)) -%}
+        {%- endfor -%}
     {%- endfor -%}
 
     {%- for sql in statements -%}

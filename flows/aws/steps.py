@@ -53,7 +53,8 @@ def land(settings: Settings, source: str | Path, date: datetime.date) -> Landing
     raw zone's Athena tables exist (partition projection reads new days by itself)."""
     stack = _stack(settings)
     with aws_call("s3"):
-        report = land_drop(source, S3Lake(stack.bucket, "", aws_client("s3", stack.region)), date)
+        lake = S3Lake(stack.bucket, "", aws_client("s3", stack.region))
+        report = land_drop(source, lake, date, settings.drop_kind)
     settings.prepare_lake()
     completed = run_dbt(settings, "run-operation", "create_raw_tables")
     if completed.returncode != 0:

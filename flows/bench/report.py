@@ -15,6 +15,7 @@ WHAT = {
     "generate": "the synthetic drop",
     "pipeline": "`reorder run --no-train`: drop to published result_table, everything included",
     "against": "the pipeline stage at another commit (--against), same drop",
+    "days": "`reorder run --no-train` on consecutive dates of one lake, the drop a snapshot",
     "contract": "landing and `dbt run` of the contract tables only",
     "train": "training on the published file",
     "api": "`reorder serve` under load (server and local endpoint)",
@@ -158,6 +159,29 @@ def _against_lines(result: BenchResult) -> list[str]:
             f"{pipeline.seconds / against.seconds:.2f}x | {_gb(pipeline.peak_bytes)} | "
             f"{_gb(against.peak_bytes)} | {against.detail['published_differing_rows']:,} |"
             for run, pipeline, against in rows
+        ),
+        "",
+    ]
+
+
+def _days_lines(result: BenchResult) -> list[str]:
+    days = result.measured("days")
+    if days is None:
+        return []
+    first = days.detail["days"][0]["seconds"]
+    return [
+        "## Day after day",
+        "",
+        f"The drop delivered as a {days.detail['kind']} on {len(days.detail['days'])} "
+        "consecutive dates of one new lake, each day's `reorder run --no-train` timed on its "
+        f"own; the last day took {days.detail['last_over_first']:.2f}x the first.",
+        "",
+        "| day | date | wall s | x day 1 | dbt build s | peak GB |",
+        "|---:|---|---:|---:|---:|---:|",
+        *(
+            f"| {number} | {day['date']} | {day['seconds']:.1f} | {day['seconds'] / first:.2f}x"
+            f" | {day['steps']['dbt_build']:.1f} | {_gb(day['peak_bytes'])} |"
+            for number, day in enumerate(days.detail["days"], start=1)
         ),
         "",
     ]
@@ -336,6 +360,7 @@ def results_markdown(result: BenchResult, data: dict) -> str:
         "",
         *_ratio_lines(result),
         *_against_lines(result),
+        *_days_lines(result),
         *_breakdown_lines(result, data),
         *_pruning_lines(result),
         *_model_lines(result),

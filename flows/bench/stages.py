@@ -49,12 +49,12 @@ def generate(users: str, seed: str, folder: str) -> dict:
     return {"rows": summary.rows}
 
 
-def run_command(drop: Path, lake: Path, date: str) -> list[str]:
-    """`reorder run --no-train`, as a user runs it: the Prefect flow, its temporary server
-    and dbt's nodes reported to it included."""
+def run_command(drop: Path, lake: Path, date: str, kind: str | None = None) -> list[str]:
+    """`reorder run --no-train` (with `--drop kind` if given), as a user runs it: the
+    Prefect flow, its temporary server and dbt's nodes reported to it included."""
     return [
         sys.executable, "-m", "flows.cli", "run", "--input", str(drop), "--date", date,
-        "--lake", str(lake), "--no-train",
+        "--lake", str(lake), "--no-train", *(["--drop", kind] if kind else []),
     ]  # fmt: skip
 
 

@@ -7,6 +7,8 @@ timed in its own process with the peak memory of its whole process tree, at seve
                department's and one season's query read of the partitioned tables
     against    with --against REV: the pipeline stage of commit REV on the same drop, and
                how many of its published rows differ from this commit's
+    days       the drop delivered as a snapshot on --days consecutive dates of one lake,
+               each day's `reorder run --no-train` timed: a day should cost its own drop
     contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
                contract tables' models (no tests, no quarantine table, no compaction)
     train      the model on the pipeline's published file, as the daily run trains it
@@ -16,12 +18,13 @@ timed in its own process with the peak memory of its whole process tree, at seve
     spark      the same tables as a PySpark job on local[2]
 
 At each scale (a fraction of the users, its own drop) the pipeline, contract and baseline
-stages run; train and api run at the largest scale only. The baselines' six tables are
-checked equal to the pipeline's before any ratio is reported.
+stages run; days, train, api and dashboard run at the largest scale only. The baselines' six
+tables are checked equal to the pipeline's before any ratio is reported.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
@@ -55,12 +58,14 @@ from flows.pipeline.tables import LOCAL_FOLDERS
 
 DATE = "2026-11-25"
 DEFAULT_SCALES = (0.1, 0.25, 0.5, 1.0)
+DEFAULT_DAYS = 10
 STAGES = (
-    "generate", "pipeline", "against", "contract", "train", "api", "dashboard", "pandas", "spark",
+    "generate", "pipeline", "against", "days", "contract", "train", "api", "dashboard", "pandas",
+    "spark",
 )  # fmt: skip
-SKIPPABLE = ("contract", "train", "api", "dashboard", "pandas", "spark")
+SKIPPABLE = ("days", "contract", "train", "api", "dashboard", "pandas", "spark")
 # at every scale they would double the run for little news
-LARGEST_ONLY = ("train", "api", "dashboard")
+LARGEST_ONLY = ("days", "train", "api", "dashboard")
 BASELINES = ("pandas", "spark")
 BASES = ("contract", "pipeline")  # what a baseline's seconds are divided by
 # The API's policy variables are left out: the benchmark measures its default policy.
@@ -212,22 +217,27 @@ def run_bench(
     load: LoadBounds | None = None,
     results: Path | None = None,
     against: str | None = None,
+    days: int = DEFAULT_DAYS,
 ) -> BenchResult:
     """Every stage at every scale (drops generated where missing); outputs under `work`,
     each scale's removed once it is measured. `report` hears of every stage's progress.
     `results`, the folder the results will go to, is left out of the commit's changes.
-    `against` names a commit whose pipeline stage runs beside this one's."""
+    `against` names a commit whose pipeline stage runs beside this one's; `days` how many
+    daily runs the days stage times."""
+    if days < 1:
+        raise ValueError(f"days must be at least 1, got {days}")
     checkout = nullcontext() if against is None else checked_out(against, work / "against")
     with checkout as revision:
         return _run_bench(
-            users, drop, work, seed, spark_memory, report, scales, skip, load, results, revision
-        )
+            users, drop, work, seed, spark_memory, report, scales, skip, load, results, revision,
+            days,
+        )  # fmt: skip
 
 
 def _run_bench(
     users: int, drop: Path, work: Path, seed: int, spark_memory: str,
     report: Callable[[Tick], None], scales: Iterable[float], skip: Iterable[str],
-    load: LoadBounds | None, results: Path | None, revision: Revision | None,
+    load: LoadBounds | None, results: Path | None, revision: Revision | None, days: int,
 ) -> BenchResult:  # fmt: skip
     load = load or LoadBounds()
     plan = scale_plan(users, scales, drop)
@@ -251,7 +261,9 @@ def _run_bench(
                 def watch(seconds: float, peak: int, tick: Tick = tick) -> None:
                     report(replace(tick, seconds=seconds, peak_bytes=peak))
 
-                result = _run_stage(stage, scale, folder, watch, seed, spark_memory, load, revision)
+                result = _run_stage(
+                    stage, scale, folder, watch, seed, spark_memory, load, revision, days
+                )
                 tick = replace(tick, seconds=result.seconds, peak_bytes=result.peak_bytes)
                 if stage in BASELINES:
                     report(replace(tick, note="checking its tables against the pipeline's"))
@@ -267,11 +279,13 @@ def _run_bench(
 
 def _run_stage(
     stage: str, scale: Scale, folder: Path, watch: Watch, seed: int, spark_memory: str,
-    load: LoadBounds, revision: Revision | None = None,
+    load: LoadBounds, revision: Revision | None = None, days: int = DEFAULT_DAYS,
 ) -> Measured:  # fmt: skip
     lake = folder / "lake"
     if stage == "against" and revision is not None:
         return _against(revision, scale, folder, watch)
+    if stage == "days":
+        return _days(scale, folder, watch, days)
     if stage == "api":
         from flows.local.serve import HOST, free_port
 
@@ -320,6 +334,42 @@ def _against(revision: Revision, scale: Scale, folder: Path, watch: Watch) -> Me
         shutil.rmtree(lake, ignore_errors=True)
     detail = {**measured.detail, "commit": revision.commit, "published_differing_rows": differing}
     return replace(measured, detail=detail)
+
+
+def _days(scale: Scale, folder: Path, watch: Watch, days: int) -> Measured:
+    """The scale's drop delivered as a snapshot on `days` consecutive dates of one new lake,
+    as a daily schedule delivers its snapshots: each day's `reorder run` timed on its own.
+    Its seconds are the days' summed, its peak the highest of any day."""
+    lake = folder / "days-lake"
+    first = datetime.date.fromisoformat(DATE)
+    runs = []
+    try:
+        for offset in range(days):
+            date = (first + datetime.timedelta(days=offset)).isoformat()
+            command = run_command(scale.drop, lake, date, "snapshot")
+            measured, _ = measure_command("days", command, watch)
+            runs.append(
+                {
+                    "date": date,
+                    "seconds": measured.seconds,
+                    "peak_bytes": measured.peak_bytes,
+                    "cpu_seconds": measured.cpu_seconds,
+                    "steps": run_detail(lake)["steps"],
+                }
+            )
+    finally:
+        shutil.rmtree(lake, ignore_errors=True)
+    return Measured(
+        "days",
+        sum(run["seconds"] for run in runs),
+        max(run["peak_bytes"] for run in runs),
+        sum(run["cpu_seconds"] for run in runs),
+        {
+            "kind": "snapshot",
+            "days": runs,
+            "last_over_first": runs[-1]["seconds"] / runs[0]["seconds"],
+        },
+    )
 
 
 def _checked(result: Measured, folder: Path) -> Measured:

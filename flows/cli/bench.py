@@ -8,7 +8,13 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn
 
 from datagen.calibration import FULL_SCALE_USERS
-from flows.bench.suite import DEFAULT_SCALES, SKIPPABLE, LoadBounds, effective_skip
+from flows.bench.suite import (
+    DEFAULT_DAYS,
+    DEFAULT_SCALES,
+    SKIPPABLE,
+    LoadBounds,
+    effective_skip,
+)
 from flows.cli.arguments import Commands, parsed, positive_float, positive_int, seed, within
 
 
@@ -47,6 +53,11 @@ def add_commands(commands: Commands) -> None:
         "--against", metavar="REV",
         help="also time the pipeline stage of commit REV (a hash, tag or branch) on the same "
         "drops, checked out beside this one, and check it publishes the same rows",
+    )  # fmt: skip
+    bench.add_argument(
+        "--days", type=positive_int, default=DEFAULT_DAYS,
+        help="days: how many consecutive dates the drop is delivered on as a snapshot, each "
+        f"day's run timed (default {DEFAULT_DAYS})",
     )  # fmt: skip
     bench.add_argument("--out", type=Path, default=Path("bench"), help="results folder")
     bench.add_argument("--spark-memory", default="6g", help="Spark driver memory (default 6g)")
@@ -117,7 +128,7 @@ def _bench(args: argparse.Namespace, console: Console) -> int:
             result = run_bench(
                 args.users, drop, Path(work), args.seed, args.spark_memory, report,
                 scales=args.scales, skip=args.skip, load=load, results=args.out,
-                against=args.against,
+                against=args.against, days=args.days,
             )  # fmt: skip
         except BenchError as error:
             bar.stop()

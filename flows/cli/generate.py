@@ -10,6 +10,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from datagen.calibration import FULL_SCALE_PRODUCTS, FULL_SCALE_USERS
 from datagen.seasons import HEMISPHERES
 from flows.cli.arguments import Commands, iso_date, positive_int, seed
+from flows.pipeline.settings import DROP_KINDS
 
 
 def add_commands(commands: Commands) -> None:
@@ -42,6 +43,12 @@ def add_commands(commands: Commands) -> None:
         help="date of the first daily drop; writes OUT/<date>/ folders (default: one drop in OUT)",
     )  # fmt: skip
     generate.add_argument(
+        "--feed", choices=DROP_KINDS,
+        help="with --first-date: a daily feed instead, each day bringing the next orders of "
+        "returning customers (1%% of the orders) and new customers (0.1%%), every day a whole "
+        "snapshot or only the day's delta (reorder run --drop)",
+    )  # fmt: skip
+    generate.add_argument(
         "--date", type=iso_date, metavar="YYYY-MM-DD",
         help="the date the drop will be run as (reorder run --date): every customer's last "
         "order falls on it and soups, frozen meals, ice cream and fresh fruit follow the "
@@ -66,11 +73,16 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
     # default of today would make the bytes depend on when the command ran.
     if args.days > 1 and args.first_date is None:
         args.usage_error("argument --first-date: required when --days is more than 1")
+    if args.feed is not None and args.first_date is None:
+        args.usage_error("argument --feed: needs --first-date")
+    if args.feed is not None and args.date is not None:
+        args.usage_error("argument --feed: the feed has no seasons; leave out --date")
     if args.first_date is not None and (datetime.date.max - args.first_date).days < args.days - 1:
         args.usage_error(f"argument --first-date: {args.days:,} days from it run past year 9999")
     # The generator compiles its simulation with numba: loaded for this command only.
     from datagen.generate import DROP_FILES, DropSpec, DropSummary, generate_drop
     from datagen.incremental import SequenceSummary, generate_days
+    from datagen.series import SeriesSpec, SeriesSummary, generate_series
 
     spec = DropSpec(
         users=args.users, products=args.products, seed=args.seed, gzip=args.gzip,
@@ -92,14 +104,27 @@ def _generate(args: argparse.Namespace, console: Console) -> int:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        written: DropSummary | SequenceSummary = (
-            generate_drop(spec, args.out, report)
-            if args.first_date is None
-            else generate_days(spec, args.out, args.first_date, args.days, report)
-        )
+        written: DropSummary | SequenceSummary | SeriesSummary
+        if args.feed is not None:
+            feed = SeriesSpec(spec, args.first_date, args.days, args.feed)
+            written = generate_series(feed, args.out, report)
+        elif args.first_date is not None:
+            written = generate_days(spec, args.out, args.first_date, args.days, report)
+        else:
+            written = generate_drop(spec, args.out, report)
     if args.quiet:
         return 0
     seconds = sum(written.seconds.values())
+    if isinstance(written, SeriesSummary):
+        for day in written.days:
+            orders, prior, train = (day.rows[name] for name in DROP_FILES[3:])
+            console.print(
+                f"wrote {day.folder} ({written.kind}): {day.returning:,} returning and "
+                f"{day.new:,} new customers, {orders:,} orders, {prior:,} prior and "
+                f"{train:,} train lines"
+            )
+        console.print(f"wrote {len(written.days)} days in {written.folder} in {seconds:.1f} s")
+        return 0
     if isinstance(written, DropSummary):
         rows = ", ".join(f"{name} {count:,}" for name, count in written.rows.items())
         console.print(f"wrote {written.folder} in {seconds:.1f} s: {rows}")

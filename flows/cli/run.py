@@ -13,6 +13,7 @@ from flows.pipeline.landing import LandingError
 from flows.pipeline.release import GatePolicy
 from flows.pipeline.run import RunSummary
 from flows.pipeline.run_lock import RunLockedError
+from flows.pipeline.settings import DROP_KINDS
 from flows.pipeline.training import TrainingError
 from flows.pipeline.transform import TransformError
 
@@ -36,6 +37,11 @@ def add_commands(commands: Commands) -> None:
     run.add_argument("--input", required=True, help="drop folder (or s3://bucket/prefix)")
     run.add_argument("--date", type=iso_date, required=True, help="the drop's date, YYYY-MM-DD")
     add_target_arguments(run)
+    run.add_argument(
+        "--drop", choices=DROP_KINDS, default="snapshot",
+        help="what the drop is: a snapshot replaces every table's contents, a delta's rows "
+        "add to or replace by key what the drops before it hold (default snapshot)",
+    )  # fmt: skip
     run.add_argument(
         "--quarantine-max-share", type=share, default=None,
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
@@ -65,6 +71,11 @@ def add_commands(commands: Commands) -> None:
     )
     add_target_arguments(schedule)
     schedule.add_argument(
+        "--drop", choices=DROP_KINDS, default="snapshot",
+        help="what each day's drop is: a snapshot replaces every table's contents, a delta's rows "
+        "add to or replace by key what the drops before it hold (default snapshot)",
+    )  # fmt: skip
+    schedule.add_argument(
         "--cron", default="0 2 * * *", help="when to run, in UTC (default 0 2 * * *: 02:00)"
     )
     schedule.add_argument(
@@ -82,7 +93,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         summary = reorder_daily(
             str(args.input), args.date, str(args.lake), args.compactor,
             args.quarantine_max_share, args.target, args.stack, args.train,
-            args.min_auc, args.max_auc_drop,
+            args.min_auc, args.max_auc_drop, args.drop,
         )  # fmt: skip
     except RunLockedError as error:
         console.print(f"[red]reorder run: {error}[/red]", highlight=False)
@@ -122,7 +133,7 @@ def _schedule(args: argparse.Namespace, console: Console) -> int:
     from flows.daily.flow import daily_deployment
 
     deployment = daily_deployment(
-        str(args.lake), args.cron, args.compactor, args.target, args.stack, args.train
+        str(args.lake), args.cron, args.compactor, args.target, args.stack, args.train, args.drop
     )
     where = f"stack {args.stack}" if args.target == "aws" else str(args.lake)
     console.print(f"serving reorder-daily on cron {args.cron!r} (UTC) over {where}")

@@ -125,6 +125,7 @@ def reorder_daily(
     train: bool = True,
     min_roc_auc: float = GatePolicy.min_roc_auc,
     max_roc_auc_drop: float = GatePolicy.max_roc_auc_drop,
+    drop: str = "snapshot",
 ) -> RunSummary:
     """One daily run on `target`. Scheduled runs pass no source or date: the drop is then
     the target's inbox for today (UTC): <lake>/input/<date>/, or input/<date>/ in the
@@ -137,6 +138,7 @@ def reorder_daily(
         stack=_stack_outputs(target, stack),
         train=train,
         gate=GatePolicy(min_roc_auc=min_roc_auc, max_roc_auc_drop=max_roc_auc_drop),
+        drop_kind=drop,
     )
     steps = steps_for(target)
     date = date or datetime.datetime.now(datetime.UTC).date()
@@ -150,11 +152,14 @@ def daily_deployment(
     target: str = "local",
     stack: str = DEFAULT_STACK,
     train: bool = True,
+    drop: str = "snapshot",
 ):
     """The deployment `reorder schedule` serves: the flow on a daily cron, in UTC."""
     parameters: dict[str, str | bool] = {"lake": str(Path(lake).resolve()), "target": target}
     if not train:
         parameters["train"] = False
+    if drop != "snapshot":
+        parameters["drop"] = drop
     if target == "aws":
         parameters["stack"] = stack
     else:

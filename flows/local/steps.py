@@ -30,7 +30,7 @@ def inbox(settings: Settings, date: datetime.date) -> str:
 def land(settings: Settings, source: str | Path, date: datetime.date) -> LandingReport:
     """Check the drop's files and land them in the lake folder's raw zone."""
     settings.prepare_lake()
-    return land_drop(source, LocalLake(settings.lake), date)
+    return land_drop(source, LocalLake(settings.lake), date, settings.drop_kind)
 
 
 def reject(settings: Settings, date: datetime.date) -> str:

@@ -1,14 +1,21 @@
 """Landing: copy a day's drop into the raw zone, after file-level checks, bytes unchanged.
 
 Each file is streamed once: checked chunk by chunk while it is copied into a hidden staging
-area of the lake, then all six partitions are swapped in together. A drop lands whole or
-not at all. Row-level checks (types, ranges) belong to the SQL staging layer, not here.
+area of the lake, then all six partitions are swapped in together, with the drop's kind
+recorded beside them (raw/drops/dt=<date>/drop.csv). A drop lands whole or not at all.
+Row-level checks (types, ranges) belong to the SQL staging layer, not here.
+
+A drop is a snapshot (it replaces every table's contents: staging reads from the latest
+snapshot on) or a delta (its rows add to or replace, by key, what the drops before it hold).
+A delta dated before the latest landed drop is refused: the days after it were built
+without it, and its rows would otherwise win over theirs.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime
+import io
 import uuid
 import zlib
 from collections.abc import Mapping, Sequence
@@ -18,6 +25,7 @@ from types import MappingProxyType
 from typing import BinaryIO
 
 from flows.pipeline.lake import Lake, lake_for
+from flows.pipeline.settings import DROP_KINDS
 
 CHUNK_SIZE = 1 << 20
 REJECTED = "rejected"  # drops that landed but failed the build, kept for inspection
@@ -35,6 +43,11 @@ HEADERS: Mapping[str, str] = MappingProxyType(
         "order_products__train": "order_id,product_id,add_to_cart_order,reordered",
     }
 )
+
+# The record of each landed date's kind, a raw table of its own that staging reads (the
+# `landing` source); it moves with the date's files when they are kept aside or rejected.
+DROP_RECORD = "drops"
+RAW_TABLES = (*HEADERS, DROP_RECORD)
 
 _BOM = b"\xef\xbb\xbf"
 _HEADER_LIMIT = 4096  # far beyond any valid header; bounds memory on a file without newlines
@@ -67,6 +80,7 @@ class LandingReport:
     date: datetime.date
     files: tuple[LandedFile, ...]  # one per table, in HEADERS order
     replaced: bool = False  # the date had been landed before, and this drop replaced it
+    kind: str = "snapshot"  # one of DROP_KINDS
 
     def file(self, table: str) -> LandedFile:
         return next(landed for landed in self.files if landed.table == table)
@@ -77,12 +91,23 @@ def raw_partition(table: str, date: datetime.date) -> str:
     return f"raw/{table}/dt={date.isoformat()}"
 
 
-def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingReport:
-    """Check a drop folder (local path or s3:// URL) and land it as `date`'s raw partitions.
+def drop_record(date: datetime.date) -> str:
+    """The lake key of the record of the date's drop kind."""
+    return f"{raw_partition(DROP_RECORD, date)}/drop.csv"
 
-    Raises LandingError listing every file problem found; the raw zone is then unchanged.
+
+def land_drop(
+    source: str | Path, lake: Lake, date: datetime.date, kind: str = "snapshot"
+) -> LandingReport:
+    """Check a drop folder (local path or s3:// URL) and land it as `date`'s raw partitions,
+    recorded as a drop of `kind` (snapshot or delta).
+
+    Raises LandingError listing every file problem found, or why a delta cannot land on
+    that date; the raw zone is then unchanged.
     """
     _require_plain_date(date)
+    if kind not in DROP_KINDS:
+        raise ValueError(f"drop kind must be one of {', '.join(DROP_KINDS)}, got {kind!r}")
     drop = lake_for(source)
     names = drop.list_keys()
     if not names:
@@ -90,6 +115,8 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
     chosen, problems = _choose_files(names)
     lake.delete_prefix(STAGING)  # what a killed run left; the run lock keeps out live ones
     _settle_kept(lake, date)
+    if kind == "delta":
+        problems.extend(_delta_date_problems(source, lake, date))
     run = f"{STAGING}/{uuid.uuid4().hex}"
     try:
         files = []
@@ -100,32 +127,57 @@ def land_drop(source: str | Path, lake: Lake, date: datetime.date) -> LandingRep
             files.append(LandedFile(table, f"{raw_partition(table, date)}/{name}", *check.sizes))
         if problems:
             raise LandingError(problems)
+        record = io.BytesIO(f"kind\n{kind}\n".encode())
+        lake.write(f"{_staged(run, DROP_RECORD, date)}/drop.csv", record)  # drop_record
         replaced = any(lake.list_keys(raw_partition(table, date)) for table in HEADERS)
         keeping = replaced and date.isoformat() not in _kept_dates(lake)
         if keeping:  # until the new drop is built: if it fails, they go back (reject_drop)
-            _move(lake, {raw_partition(t, date): _kept(t, date) for t in HEADERS})
+            _move(lake, {raw_partition(t, date): _kept(t, date) for t in RAW_TABLES})
         try:
-            lake.publish({_staged(run, t, date): raw_partition(t, date) for t in chosen})
+            lake.publish({_staged(run, t, date): raw_partition(t, date) for t in RAW_TABLES})
         except BaseException:
             if keeping:  # the publish undid itself; the raw zone gets its files back
-                _move(lake, {_kept(t, date): raw_partition(t, date) for t in HEADERS})
+                _move(lake, {_kept(t, date): raw_partition(t, date) for t in RAW_TABLES})
             raise
     finally:
         lake.delete_prefix(run)
-    return LandingReport(str(source), date, tuple(files), replaced)
+    return LandingReport(str(source), date, tuple(files), replaced, kind)
+
+
+def landed_dates(lake: Lake) -> list[str]:
+    """The dates (YYYY-MM-DD) with a drop in the raw zone, oldest first."""
+    return sorted(
+        {
+            key.split("/")[2].removeprefix("dt=")
+            for table in HEADERS
+            for key in lake.list_keys(f"raw/{table}/")
+        }
+    )
+
+
+def _delta_date_problems(source: str | Path, lake: Lake, date: datetime.date) -> list[str]:
+    latest = max(landed_dates(lake), default=None)
+    if latest is None or latest <= date.isoformat():
+        return []
+    return [
+        f"{source}: a delta for {date} is older than the latest landed drop ({latest}); "
+        "the days after it were built without it. Deliver its rows in a delta for a date "
+        f"from {latest} on, or a snapshot"
+    ]
 
 
 def accept_drop(lake: Lake, date: datetime.date) -> None:
     """The date's drop is built and published: the files it replaced are not needed."""
-    for table in HEADERS:
+    for table in RAW_TABLES:
         lake.delete_prefix(_kept(table, date))
 
 
 def reject_drop(lake: Lake, date: datetime.date) -> str:
     """Move the date's landed files out of the raw zone into rejected/, where the next runs
     do not read them, and put back the files it replaced, if any; returns where they went."""
-    _move(lake, {raw_partition(t, date): f"{REJECTED}/{t}/dt={date.isoformat()}" for t in HEADERS})
-    _move(lake, {_kept(t, date): raw_partition(t, date) for t in HEADERS})
+    day = date.isoformat()
+    _move(lake, {raw_partition(t, date): f"{REJECTED}/{t}/dt={day}" for t in RAW_TABLES})
+    _move(lake, {_kept(t, date): raw_partition(t, date) for t in RAW_TABLES})
     return REJECTED
 
 
@@ -145,10 +197,10 @@ def _settle_kept(lake: Lake, date: datetime.date) -> None:
     newer drop is what later runs build on)."""
     for day in _kept_dates(lake) - {date.isoformat()}:
         if any(lake.list_keys(f"raw/{table}/dt={day}") for table in HEADERS):
-            for table in HEADERS:
+            for table in RAW_TABLES:
                 lake.delete_prefix(_kept(table, day))
         else:
-            _move(lake, {_kept(t, day): f"raw/{t}/dt={day}" for t in HEADERS})
+            _move(lake, {_kept(t, day): f"raw/{t}/dt={day}" for t in RAW_TABLES})
 
 
 def _move(lake: Lake, moves: dict[str, str]) -> None:

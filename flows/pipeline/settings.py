@@ -18,6 +18,7 @@ LAKE_ZONES = (
 )  # fmt: skip
 TARGETS = ("local", "aws")
 COMPACTORS = ("duckdb", "spark")
+DROP_KINDS = ("snapshot", "delta")
 # DuckDB spills to disk beyond this, in dbt (profiles.yml) and in compaction alike. With dbt's
 # own process on top (about 0.4 GB) a run stays within 4 GB; at full scale 3GB made the prior
 # lines spill 0.6 to 0.8 GB and the pipeline 2 s slower.
@@ -43,6 +44,7 @@ class Settings:
     quarantine_max_share: float | None = None  # None: the dbt project's default
     stack: AwsStack | None = None  # the aws target's stack outputs
     train: bool = True  # train, gate and deploy a model after publishing
+    drop_kind: str = "snapshot"  # what the run's drop is: snapshot or delta (landing.py)
     gate: GatePolicy = field(default_factory=GatePolicy)
     project_dir: Path = PROJECT_DIR
 
@@ -57,6 +59,10 @@ class Settings:
             )
         if (self.target == "aws") != (self.stack is not None):
             raise ValueError("the aws target, and only it, needs the stack's outputs")
+        if self.drop_kind not in DROP_KINDS:
+            raise ValueError(
+                f"drop kind must be one of {', '.join(DROP_KINDS)}, got {self.drop_kind!r}"
+            )
         if self.quarantine_max_share is not None and not 0 <= self.quarantine_max_share <= 1:
             raise ValueError(
                 f"quarantine max share must be between 0 and 1, got {self.quarantine_max_share}"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import sqlglot
 from athena_rules import TRINO_FUNCTIONS, portability_problems
+from conftest import FIRST_STAGED_DT
 from offline_dbt import run_dbt
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel
@@ -41,6 +42,7 @@ RAW_HEADERS = {
     ],
     "order_products__prior": ["order_id", "product_id", "add_to_cart_order", "reordered"],
     "order_products__train": ["order_id", "product_id", "add_to_cart_order", "reordered"],
+    "drops": ["kind"],  # the landing source: each landed date's drop kind
 }
 
 
@@ -71,6 +73,22 @@ def test_compiled_model_is_trino_sql(athena_compile: Path, model: Path) -> None:
     assert compiled.is_file(), f"{model} was not compiled"
     problems = portability_problems(compiled.read_text())
     assert not problems, f"{model} on Athena:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("table", [name for name in RAW_HEADERS if name != "drops"])
+def test_staging_reads_the_raw_zone_from_the_latest_snapshot_on(
+    athena_compile: Path, table: str
+) -> None:
+    """Only the dt partitions from the latest snapshot on are read: a literal bound on the
+    projected partition column, which Athena prunes by."""
+    compiled = athena_compile / "compiled" / "reorder" / "models" / "staging" / "instacart"
+    sql = (compiled / "base" / f"base_instacart__{table}.sql").read_text()
+    statement = sqlglot.parse_one(sql, read="athena", error_level=ErrorLevel.RAISE)
+    reads = [raw for raw in statement.find_all(exp.Table) if raw.name == table]
+    assert len(reads) == 1, sql
+    bound = reads[0].find_ancestor(exp.Select).args["where"].this
+    assert isinstance(bound, exp.GTE)
+    assert (bound.this.name, bound.expression.this) == ("dt", FIRST_STAGED_DT)
 
 
 def test_result_table_is_not_sorted_on_athena(athena_compile: Path) -> None:
@@ -144,10 +162,10 @@ def test_partitioned_tables_select_their_partition_columns_last(athena_compile: 
 # --- the raw tables ------------------------------------------------------------------------
 
 
-def test_create_raw_tables_creates_the_schema_and_six_tables(raw_tables_ddl: str) -> None:
+def test_create_raw_tables_creates_the_schema_and_the_raw_tables(raw_tables_ddl: str) -> None:
     statements = sqlglot.parse(raw_tables_ddl, read="athena", error_level=ErrorLevel.RAISE)
     statements = [statement for statement in statements if statement is not None]
-    assert [statement.args["kind"] for statement in statements] == ["SCHEMA"] + ["TABLE"] * 6
+    assert [statement.args["kind"] for statement in statements] == ["SCHEMA"] + ["TABLE"] * 7
     schema = statements[0]
     assert schema.args["exists"] and schema.this.sql() == "raw_test"
     tables = {statement.this.this.name: statement for statement in statements[1:]}

@@ -7,6 +7,7 @@ read what dbt wrote (parquet in the lake zones, tables in the warehouse file).
 import datetime
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -18,6 +19,8 @@ from datagen.generate import DropSpec, generate_drop
 from flows.bench.baselines.pandas_contract import CONTRACT_KEYS, compute_contract, read_drop
 from flows.cli.main import main
 from flows.daily.run import run_daily
+from flows.pipeline.lake import LocalLake
+from flows.pipeline.landing import land_drop
 from flows.pipeline.run import RunSummary
 from flows.pipeline.settings import PROJECT_DIR as ROOT
 from flows.pipeline.settings import Settings
@@ -26,6 +29,7 @@ from flows.pipeline.transform import TransformError, run_dbt, run_results
 
 DAY_ONE = datetime.date(2026, 11, 24)
 DAY_TWO = datetime.date(2026, 11, 25)
+DAY_THREE = datetime.date(2026, 11, 26)
 WRITTEN_TO = LOCAL_FOLDERS  # where dbt writes each contract table in the lake
 
 
@@ -317,14 +321,14 @@ def test_too_many_quarantined_rows_fail_the_build(bad_drop: dict, tmp_path: Path
         run_daily(Settings(lake=tmp_path, quarantine_max_share=0.0001), bad_drop["folder"], DAY_ONE)
 
 
-def test_the_latest_drop_wins_per_key(clean_drop: Path, tmp_path: Path) -> None:
+def test_a_delta_replaces_rows_by_key_and_a_snapshot_replaces_everything(
+    clean_drop: Path, tmp_path: Path
+) -> None:
     settings = Settings(lake=tmp_path)
     run_daily(settings, clean_drop, DAY_ONE)
-    # An incremental drop: one order moves to another hour, one product is renamed.
+    # A delta: one order moves to another hour (its other files are day one's again).
     day_two = tmp_path / "drop_two"
-    day_two.mkdir()
-    for file in clean_drop.iterdir():
-        shutil.copy(file, day_two / file.name)
+    shutil.copytree(clean_drop, day_two)
     order_line = (clean_drop / "orders.csv").read_text().splitlines()[1]
     fields = order_line.split(",")
     new_hour = "03" if fields[5] != "03" else "04"
@@ -332,18 +336,18 @@ def test_the_latest_drop_wins_per_key(clean_drop: Path, tmp_path: Path) -> None:
         "order_id,user_id,eval_set,order_number,order_dow,order_hour_of_day,"
         "days_since_prior_order\n" + ",".join([*fields[:5], new_hour, fields[6]]) + "\n"
     )
-    run_daily(settings, day_two, DAY_TWO)
-    hour = _warehouse(
-        tmp_path,
-        f"select order_hour_of_day, dt from stg_instacart__orders where order_id = {fields[0]}",
-    )
-    assert hour == [(int(new_hour), str(DAY_TWO))]
+    run_daily(replace(settings, drop_kind="delta"), day_two, DAY_TWO)
+    order = f"select order_hour_of_day, dt from stg_instacart__orders where order_id = {fields[0]}"
+    assert _warehouse(tmp_path, order) == [(int(new_hour), str(DAY_TWO))]
     # Every other order still comes from day one, once.
-    total = _warehouse(
-        tmp_path, "select count(*), count(distinct order_id) from stg_instacart__orders"
-    )
+    staged = "select count(*), count(distinct order_id), min(dt) from stg_instacart__orders"
     clean_orders = len((clean_drop / "orders.csv").read_text().splitlines()) - 1
-    assert total == [(clean_orders, clean_orders)]
+    assert _warehouse(tmp_path, staged) == [(clean_orders, clean_orders, str(DAY_ONE))]
+
+    # A snapshot of day one's files: the delta's hour is gone, and only its date is read.
+    run_daily(settings, clean_drop, DAY_THREE)
+    assert _warehouse(tmp_path, order) == [(int(fields[5]), str(DAY_THREE))]
+    assert _warehouse(tmp_path, staged) == [(clean_orders, clean_orders, str(DAY_THREE))]
 
 
 def test_reorder_run_names_file_line_and_problem_of_a_rejected_drop(
@@ -378,6 +382,19 @@ def test_the_unit_tests_pass_apart_from_the_daily_build(
     ran = run_results(settings)
     assert sorted(node.name.split(".")[-1] for node in ran) == sorted(declared)
     assert {(node.kind, node.status) for node in ran} == {("unit_test", "pass")}
+
+
+def test_reorder_run_refuses_a_delta_older_than_the_latest_drop(
+    prefect_harness: None, clean_drop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lake = tmp_path / "lake"
+    land_drop(clean_drop, LocalLake(lake), DAY_TWO)
+    before = sorted(path for path in (lake / "raw").rglob("*") if path.is_file())
+    args = ["run", "--input", str(clean_drop), "--lake", str(lake), "--drop", "delta"]
+    assert main([*args, "--date", DAY_ONE.isoformat()]) == 1
+    error = capsys.readouterr().err
+    assert f"a delta for {DAY_ONE} is older than the latest landed drop ({DAY_TWO})" in error
+    assert sorted(path for path in (lake / "raw").rglob("*") if path.is_file()) == before
 
 
 def test_docs_site_builds_and_describes_every_model_and_column(clean_lake: Path) -> None:

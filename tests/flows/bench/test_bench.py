@@ -154,7 +154,9 @@ def test_another_commit_is_checked_out_beside_this_one_and_removed(tmp_path: Pat
         commit_of("no-such-rev")
 
 
-@pytest.mark.parametrize("bad", [["--skip", "pipeline"], ["--scales", "0,1"], ["--scales", "x"]])
+@pytest.mark.parametrize(
+    "bad", [["--skip", "pipeline"], ["--scales", "0,1"], ["--scales", "x"], ["--days", "0"]]
+)
 def test_bad_bench_arguments_are_usage_errors(bad: list[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["bench", *bad])
@@ -166,9 +168,11 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     ticks: list[Tick] = []
     result = run_bench(
         150, drop, tmp_path / "work", spark_memory="1g", report=ticks.append, scales=[1],
-        load=LoadBounds(clients=2, seconds=1, requests=100), against="HEAD",
+        load=LoadBounds(clients=2, seconds=1, requests=100), against="HEAD", days=2,
     )  # fmt: skip
-    order = ["pipeline", "against", "contract", "train", "api", "dashboard", "pandas", "spark"]
+    order = [
+        "pipeline", "against", "days", "contract", "train", "api", "dashboard", "pandas", "spark",
+    ]  # fmt: skip
     assert [m.stage for m in result.stages] == order  # the drop was there: no generate
     # Progress: every stage numbered in turn of the same total, live while it ran, then done.
     assert {(t.number, t.stage) for t in ticks} == set(enumerate(order, start=1))
@@ -185,6 +189,12 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     assert stages["against"].detail["commit"] == commit_of("HEAD")
     assert stages["against"].detail["published_differing_rows"] == 0
     assert not (tmp_path / "work" / "against").exists()  # its checkout is gone
+    # Two daily snapshots on one lake, each run timed on its own, the stage their sum.
+    days = stages["days"].detail["days"]
+    assert [day["date"] for day in days] == ["2026-11-25", "2026-11-26"]
+    assert all(day["seconds"] > 0 and day["steps"]["dbt_build"] > 0 for day in days)
+    assert stages["days"].seconds == pytest.approx(sum(day["seconds"] for day in days))
+    assert stages["days"].detail["last_over_first"] == days[1]["seconds"] / days[0]["seconds"]
     pruned = stages["pipeline"].detail["pruning"]
     for question in ("department", "season"):
         scan = pruned[question]["partitioned"]
@@ -233,6 +243,7 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     side_by_side = table.split("## Side by side")[1].split("\n## ")[0].splitlines()
     [row] = [line for line in side_by_side if line.startswith("| 150 | ")]
     assert row.endswith("| 0 |")  # no published row differs
+    assert "## Day after day" in table and "| 2 | 2026-11-26 | " in table
     assert "## Partition pruning" in table and "result_by_department | 1 of " in table
     assert [entry["users"] for entry in data["scaling"]] == [150]
     assert chart.read_bytes().startswith(PNG_SIGNATURE) and chart.stat().st_size > 0

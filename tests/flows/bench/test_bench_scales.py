@@ -27,7 +27,7 @@ def drop(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_bench_runs_each_scale_and_skips_what_it_is_told(drop: Path, tmp_path: Path) -> None:
     out = tmp_path / "bench"
     argv = ["bench", "--users", "150", "--scales", "0.5,1", "--drop", str(drop),
-            "--out", str(out), "--skip", "contract,train,dashboard,spark"]  # fmt: skip
+            "--out", str(out), "--skip", "days,contract,train,dashboard,spark"]  # fmt: skip
     assert main(argv) == 0
     data = json.loads((out / "results.json").read_text())
     scaling = data["scaling"]
@@ -39,12 +39,12 @@ def test_bench_runs_each_scale_and_skips_what_it_is_told(drop: Path, tmp_path: P
     smaller = drop.parent / "bench-75"
     assert has_drop(smaller) and scaling[0]["drop"] == str(smaller)
     # api needs train's model
-    assert data["skipped"] == ["contract", "train", "api", "dashboard", "spark"]
+    assert data["skipped"] == ["days", "contract", "train", "api", "dashboard", "spark"]
     assert [stage["stage"] for stage in data["stages"]] == ["pipeline", "pandas"]
     assert data["users"] == 150 and data["drop"] == str(drop)
     assert list(data["ratios"]) == ["vs_pipeline"]  # no contract stage to divide by
     table = (out / "results.md").read_text()
-    assert "skipped: contract, train, api, dashboard, spark" in table
+    assert "skipped: days, contract, train, api, dashboard, spark" in table
     assert "| 0.5 | 75 | " in table and "| 1 | 150 | " in table
     assert "÷ contract" not in table and "## Training" not in table
     chart = (out / "results.png").read_bytes()

@@ -72,6 +72,17 @@ def test_generate_days_writes_a_dated_drop_per_day_and_reports_each(
     assert "wrote 3 daily drops" in error
 
 
+def test_generate_a_feed_writes_each_day_and_who_it_brought(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["generate", "--users", "300", "--products", "300", "--out", str(tmp_path / "feed")]
+    assert main([*args, "--days", "2", "--first-date", "2026-11-23", "--feed", "delta"]) == 0
+    assert sorted(p.name for p in (tmp_path / "feed").iterdir()) == ["2026-11-23", "2026-11-24"]
+    error = " ".join(capsys.readouterr().err.split())
+    assert "2026-11-24 (delta): " in error and " returning and 0 new customers, " in error
+    assert "wrote 2 days" in error
+
+
 def test_generate_one_day_with_a_first_date_is_the_snapshot_in_a_dated_folder(
     tmp_path: Path,
 ) -> None:
@@ -91,6 +102,13 @@ def test_generate_one_day_with_a_first_date_is_the_snapshot_in_a_dated_folder(
         (["--days", "2", "--first-date", "2026-02-30"], "--first-date", "YYYY-MM-DD"),
         (["--days", "2", "--first-date", "23/11/2026"], "--first-date", "YYYY-MM-DD"),
         (["--days", "3", "--first-date", "9999-12-30"], "--first-date", "past year 9999"),
+        (["--feed", "delta"], "--feed", "needs --first-date"),
+        (
+            ["--feed", "delta", "--first-date", "2026-11-23", "--date", "2026-11-24"],
+            "--feed",
+            "no seasons",
+        ),
+        (["--feed", "full", "--first-date", "2026-11-23"], "--feed", "invalid choice"),
     ],
 )
 def test_generate_rejects_bad_days_with_the_flag_and_reason(

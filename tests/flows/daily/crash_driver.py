@@ -123,7 +123,8 @@ def arm(point: str, lake_dir: Path) -> None:
 def main() -> None:
     lake_dir, drop, date, point, train = sys.argv[1:6]
     arm(point, Path(lake_dir))
-    settings = Settings(lake=Path(lake_dir), train=train == "1")
+    # The crash tests' day 1 is a delta: day 0's customers stay.
+    settings = Settings(lake=Path(lake_dir), train=train == "1", drop_kind="delta")
     run_daily(settings, drop, datetime.date.fromisoformat(date))
     raise SystemExit(f"the run finished: point {point!r} was never reached")
 

@@ -1,7 +1,9 @@
 """The bad-input corpus: drops with one defect each, delivered the day after a good one.
 
 Each case copies a lake where day 0 is published and its model deployed, corrupts a copy of
-day 0's drop in one way and runs day 1 with it. The outcome is one of:
+day 0's drop in one way and runs day 1 with it, as a delta: staging reads both days, the
+lake's history, and a bad row of day 1 meets day 0's good one of the same key. The outcome
+is one of:
 
     Rejected     the run fails naming the file, the line and the problem; the published
                  result_table, the deployed model and every landed file are as before
@@ -374,7 +376,7 @@ def test_a_bad_drop(
     _fresh_copy(published_lake, lake)
     corrupt(drop)
     landed_before = _landed(lake)
-    settings = Settings(lake=lake, train=False, quarantine_max_share=MAX_SHARE)
+    settings = Settings(lake=lake, train=False, quarantine_max_share=MAX_SHARE, drop_kind="delta")
 
     if isinstance(outcome, Rejected):
         with pytest.raises(outcome.error) as failed:

@@ -61,7 +61,7 @@ def day_1_result(day_0_lake: Path, drops: tuple[Path, Path], tmp_path_factory) -
     """The published file of day 1 run on day 0's lake with no crash."""
     lake = tmp_path_factory.mktemp("reference") / "lake"
     shutil.copytree(day_0_lake, lake)
-    run_daily(Settings(lake=lake, train=False), drops[1], DAY_1)
+    run_daily(Settings(lake=lake, train=False, drop_kind="delta"), drops[1], DAY_1)
     return (lake / PUBLISHED / "result_table.parquet").read_bytes()
 
 
@@ -131,7 +131,9 @@ def test_a_run_killed_inside_a_stage_leaves_nothing_half_done(
 
     # Training again only where the kill hit training itself: registering and deploying a
     # new model after a crash is the same code as after any run.
-    again = run_daily(Settings(lake=lake, train=point == "train"), drops[1], DAY_1)
+    again = run_daily(
+        Settings(lake=lake, train=point == "train", drop_kind="delta"), drops[1], DAY_1
+    )
     assert (lake / PUBLISHED / "result_table.parquet").read_bytes() == day_1_result
     assert sorted(p.name for p in (lake / PUBLISHED).iterdir()) == ["result_table.parquet"]
     assert not (lake / "raw" / ".staging").exists()
@@ -153,7 +155,7 @@ def test_a_second_run_on_the_same_lake_is_refused_naming_the_first(
     before = _snapshot(lake)
     with local_run_lock(lake, DAY_1):
         with pytest.raises(RunLockedError, match=rf"pid {os.getpid()} .*started"):
-            run_daily(Settings(lake=lake, train=False), drops[1], DAY_1)
+            run_daily(Settings(lake=lake, train=False, drop_kind="delta"), drops[1], DAY_1)
         code = main(["run", "--input", str(drops[1]), "--date", DAY_1.isoformat(),
                      "--lake", str(lake), "--no-train"])  # fmt: skip
     assert code == 1

@@ -136,7 +136,9 @@ def test_a_failing_dbt_test_stops_the_flow_before_publication(
     bad = tmp_path / "bad"
     shutil.copytree(drop, bad)
     orders = (bad / "orders.csv").read_text().splitlines(keepends=True)
-    orders[1] = orders[1].replace(",prior,", ",priro,")  # an eval_set typo: one quarantined row
+    # An eval_set typo: one order quarantined, and its lines with it (a snapshot, the day
+    # holds no other copy of the order).
+    orders[1] = orders[1].replace(",prior,", ",priro,")
     (bad / "orders.csv").write_text("".join(orders))
 
     state = reorder_daily(
@@ -151,6 +153,6 @@ def test_a_failing_dbt_test_stops_the_flow_before_publication(
     runs = _task_runs(state.state_details.flow_run_id)
     states = {name: run.state_type.value for name, run in runs.items()}
     [failed] = [name for name, kind in states.items() if kind == "FAILED" and name[:5] == "test "]
-    assert "quarantine" in failed and "Got 1 result" in runs[failed].state.message
+    assert "quarantine" in failed and "Got 2 results" in runs[failed].state.message
     nodes = [kind for name, kind in states.items() if name.split(" ")[0] in DBT_KINDS]
     assert len(nodes) > 100 and set(nodes) <= {"COMPLETED", "FAILED", "CANCELLED"}

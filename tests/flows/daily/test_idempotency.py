@@ -42,7 +42,8 @@ def test_daily_incremental_drops_publish_what_their_union_publishes(tmp_path: Pa
     daily = tmp_path / "daily-lake"
     for offset in range(3):
         date = FIRST_DAY + datetime.timedelta(days=offset)
-        run_daily(Settings(lake=daily, train=False), days / date.isoformat(), date)
+        settings = Settings(lake=daily, train=False, drop_kind="delta")
+        run_daily(settings, days / date.isoformat(), date)
     once = tmp_path / "snapshot-lake"
     last_day = FIRST_DAY + datetime.timedelta(days=2)
     run_daily(Settings(lake=once, train=False), snapshot, last_day)

@@ -61,8 +61,9 @@ def test_reorder_schedule_serves_the_aws_deployment(
     served = []
     monkeypatch.setattr("prefect.serve", lambda *deployments: served.extend(deployments))
     args = ["schedule", "--target", "aws", "--stack", "reorder-prod", "--lake", str(tmp_path)]
-    assert main([*args, "--cron", "15 3 * * *", "--no-train"]) == 0
+    assert main([*args, "--cron", "15 3 * * *", "--no-train", "--drop", "delta"]) == 0
     [deployment] = served
     assert deployment.parameters["stack"] == "reorder-prod"
     assert deployment.parameters["train"] is False
+    assert deployment.parameters["drop"] == "delta"
     assert deployment.schedules[0].schedule.cron == "15 3 * * *"

@@ -12,7 +12,17 @@ import pytest
 
 from flows.aws.s3_lake import S3Lake
 from flows.pipeline.lake import LocalLake, lake_for
-from flows.pipeline.landing import CHUNK_SIZE, HEADERS, KEPT, LandingError, accept_drop, land_drop
+from flows.pipeline.landing import (
+    CHUNK_SIZE,
+    HEADERS,
+    KEPT,
+    LandingError,
+    accept_drop,
+    drop_record,
+    land_drop,
+    landed_dates,
+    reject_drop,
+)
 
 DAY = datetime.date(2026, 11, 25)
 OTHER_DAY = datetime.date(2026, 11, 24)
@@ -90,7 +100,9 @@ def test_landing_lands_valid_drop_with_keys_bytes_and_rows(drop: Path, lake: Loc
         original = (drop / f"{table}.csv").read_bytes()
         assert landed.size_bytes == len(original)
         assert (lake.root / landed.key).read_bytes() == original
-    assert sorted(snapshot(lake.root)) == sorted(f.key for f in report.files)
+    record = drop_record(DAY)
+    assert sorted(snapshot(lake.root)) == sorted([*(f.key for f in report.files), record])
+    assert (lake.root / record).read_text() == "kind\nsnapshot\n"
 
 
 def test_landing_lands_gzip_drop_as_delivered(tmp_path: Path, lake: LocalLake) -> None:
@@ -340,7 +352,10 @@ def test_relanding_same_date_replaces_it_and_keeps_other_dates(
     report = land_drop(newer, lake, DAY)
 
     files = {k: v for k, v in snapshot(lake.root).items() if not k.startswith(KEPT)}
-    assert {k for k in files if "dt=2026-11-25" in k} == {f.key for f in report.files}
+    assert {k for k in files if "dt=2026-11-25" in k} == {
+        *(f.key for f in report.files),
+        drop_record(DAY),
+    }
     assert all(key.endswith(".csv.gz") for key in (f.key for f in report.files))
     aisles = gzip.decompress(files["raw/aisles/dt=2026-11-25/aisles.csv.gz"])
     assert aisles == b"aisle_id,aisle\n7,tea\n"
@@ -380,6 +395,61 @@ def test_landing_refuses_a_datetime(drop: Path, lake: LocalLake) -> None:
         land_drop(drop, lake, datetime.datetime(2026, 11, 25, 6, 0))  # type: ignore[arg-type]
 
 
+# --- drop kinds ----------------------------------------------------------------------------
+
+
+def test_a_delta_is_recorded_as_one_and_may_replace_the_latest_date(
+    drop: Path, lake: LocalLake
+) -> None:
+    land_drop(drop, lake, OTHER_DAY)
+    land_drop(drop, lake, DAY, "delta")
+    assert (lake.root / drop_record(DAY)).read_text() == "kind\ndelta\n"
+    assert (lake.root / drop_record(OTHER_DAY)).read_text() == "kind\nsnapshot\n"
+
+    report = land_drop(drop, lake, DAY, "delta")  # the latest date, delivered again
+    assert report.kind == "delta" and report.replaced
+    assert landed_dates(lake) == ["2026-11-24", "2026-11-25"]
+
+
+def test_a_delta_older_than_the_latest_drop_is_refused_and_changes_nothing(
+    drop: Path, lake: LocalLake
+) -> None:
+    land_drop(drop, lake, DAY)
+    before = snapshot(lake.root)
+
+    with pytest.raises(LandingError) as caught:
+        land_drop(drop, lake, OTHER_DAY, "delta")
+
+    assert caught.value.problems == (
+        f"{drop}: a delta for 2026-11-24 is older than the latest landed drop (2026-11-25); "
+        "the days after it were built without it. Deliver its rows in a delta for a date "
+        "from 2026-11-25 on, or a snapshot",
+    )
+    assert snapshot(lake.root) == before
+    land_drop(drop, lake, OTHER_DAY)  # a snapshot of an earlier date lands (and is superseded)
+
+
+def test_an_unknown_drop_kind_is_refused(drop: Path, lake: LocalLake) -> None:
+    with pytest.raises(ValueError, match="drop kind must be one of snapshot, delta, got 'full'"):
+        land_drop(drop, lake, DAY, "full")
+
+
+def test_a_rejected_drop_takes_its_record_and_gives_back_the_one_it_replaced(
+    drop: Path, lake: LocalLake
+) -> None:
+    land_drop(drop, lake, DAY)
+    before = snapshot(lake.root)
+    land_drop(drop, lake, DAY, "delta")
+
+    reject_drop(lake, DAY)
+
+    kept = {key: value for key, value in snapshot(lake.root).items() if key.startswith("raw/")}
+    assert kept == before
+    assert (lake.root / "rejected" / "drops" / "dt=2026-11-25" / "drop.csv").read_text() == (
+        "kind\ndelta\n"
+    )
+
+
 # --- S3 ------------------------------------------------------------------------------------
 
 
@@ -410,7 +480,7 @@ def lake_bytes(lake: S3Lake, key: str) -> bytes:
 def test_s3_lake_lands_local_drop(drop: Path, s3_lake: S3Lake) -> None:
     report = land_drop(drop, s3_lake, DAY)
 
-    assert s3_lake.list_keys() == sorted(f.key for f in report.files)
+    assert s3_lake.list_keys() == sorted([*(f.key for f in report.files), drop_record(DAY)])
     for landed in report.files:
         assert lake_bytes(s3_lake, landed.key) == (drop / f"{landed.table}.csv").read_bytes()
         assert landed.rows == VALID_ROWS[landed.table]
@@ -444,13 +514,14 @@ def test_s3_lake_lands_s3_drop_and_relanding_replaces_the_date(
     day_keys = [
         k for k in s3_lake.list_keys("raw") if "dt=2026-11-25" in k and not k.startswith(KEPT)
     ]
-    assert day_keys == sorted(f.key for f in report.files)
-    assert all(key.endswith(".csv.gz") for key in day_keys)
+    assert day_keys == sorted([*(f.key for f in report.files), drop_record(DAY)])
+    assert all(key.endswith(".csv.gz") for key in (f.key for f in report.files))
     assert lake_bytes(s3_lake, report.file("orders").key) == (local / "orders.csv.gz").read_bytes()
     assert report.file("orders").rows == VALID_ROWS["orders"]
-    assert len([k for k in s3_lake.list_keys("raw") if "dt=2026-11-24" in k]) == 6
+    # six tables and the drop's record
+    assert len([k for k in s3_lake.list_keys("raw") if "dt=2026-11-24" in k]) == 7
     assert not s3_lake.list_keys("raw/.staging")
-    assert len(s3_lake.list_keys(KEPT)) == 6  # the replaced .csv files, until accepted
+    assert len(s3_lake.list_keys(KEPT)) == 7  # the replaced files and record, until accepted
 
 
 def test_failed_s3_landing_leaves_s3_raw_zone_unchanged(

@@ -12,6 +12,7 @@ import pytest
 from flows.cli.main import main
 from flows.daily.run import run_daily
 from flows.pipeline.lake import LocalLake
+from flows.pipeline.landing import HEADERS
 from flows.pipeline.registry import Registry, RegistryError, new_version
 from flows.pipeline.release import GatePolicy, judge, release
 from flows.pipeline.settings import Settings
@@ -101,8 +102,7 @@ def test_a_run_whose_model_fails_the_gate_publishes_but_keeps_the_deployed_model
     serving = registry.deployment()
     assert serving is not None
     drop = tmp_path / "drop"
-    for table in ("aisles", "departments", "products", "orders", "order_products__prior",
-                  "order_products__train"):  # fmt: skip
+    for table in HEADERS:
         [landed] = (lake / "raw" / table).glob("dt=*/*.csv")
         (drop / landed.name).parent.mkdir(exist_ok=True)
         shutil.copyfile(landed, drop / landed.name)
@@ -132,7 +132,8 @@ def test_a_failed_training_says_the_result_was_published_and_keeps_the_model(
     monkeypatch.setattr("flows.local.training.TRAIN_SCRIPT", failing)
     drop = tmp_path / "drop"
     drop.mkdir()
-    for landed in (lake / "raw").glob("*/dt=*/*.csv"):
+    for table in HEADERS:
+        [landed] = (lake / "raw" / table).glob("dt=*/*.csv")
         shutil.copyfile(landed, drop / landed.name)
     capsys.readouterr()
     code = main(["run", "--input", str(drop), "--date", "2026-11-27", "--lake", str(lake)])

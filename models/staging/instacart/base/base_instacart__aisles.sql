@@ -5,8 +5,7 @@ with
 
 source as (
 
-    -- the file path is a hidden column on Athena: name it here, where the table is read
-    select *, {{ source_file() }} as source_file from {{ source('instacart', 'aisles') }}
+    {{ staged_drop('aisles') }}
 
 ),
 

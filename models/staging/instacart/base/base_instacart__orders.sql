@@ -8,8 +8,7 @@ with
 
 source as (
 
-    -- the file path is a hidden column on Athena: name it here, where the table is read
-    select *, {{ source_file() }} as source_file from {{ source('instacart', 'orders') }}
+    {{ staged_drop('orders') }}
 
 ),
 
@@ -39,16 +38,37 @@ typed as (
 
 ),
 
+last_orders as (
+
+    select distinct user_id, order_id, dt
+    from typed
+    where eval_set in ('train', 'test') and order_id is not null
+
+),
+
+-- A later drop's row of the same order replaces it (a delta moves a last order into prior).
+superseded_last_orders as (
+
+    select distinct last_orders.order_id, last_orders.dt
+    from last_orders
+    inner join typed as later
+        on later.order_id = last_orders.order_id and later.dt > last_orders.dt
+
+),
+
 -- A user's last order is their one train or test order; with several, which one is last is
 -- unknown, so none of them is kept (the user's prior orders still count).
 users_with_several_last_orders as (
 
     select user_id as several_last_orders_user_id
     from (
-        select distinct user_id, order_id
-        from typed
-        where eval_set in ('train', 'test') and order_id is not null
-    ) as last_orders
+        select distinct last_orders.user_id, last_orders.order_id
+        from last_orders
+        left join superseded_last_orders
+            on last_orders.order_id = superseded_last_orders.order_id
+            and last_orders.dt = superseded_last_orders.dt
+        where superseded_last_orders.order_id is null
+    ) as current_last_orders
     group by user_id
     having count(*) > 1
 
