@@ -49,6 +49,22 @@ def generate(users: str, seed: str, folder: str) -> dict:
     return {"rows": summary.rows}
 
 
+def feed(users: str, seed: str, days: str, first_date: str, folder: str) -> dict:
+    """The days stage's input: the daily feed of the scale's drop (datagen/series.py), as
+    snapshots in folder/snapshot/<date>/ and as deltas in folder/delta/<date>/. Its last
+    day's snapshot is the scale's drop itself."""
+    from datagen.generate import DropSpec
+    from datagen.series import SeriesSpec, generate_series
+
+    spec = DropSpec(users=int(users), seed=int(seed))
+    first = datetime.date.fromisoformat(first_date)
+    rows = {}
+    for kind in ("snapshot", "delta"):
+        summary = generate_series(SeriesSpec(spec, first, int(days), kind), Path(folder) / kind)
+        rows[kind] = [day.rows for day in summary.days]
+    return {"rows": rows}
+
+
 def run_command(drop: Path, lake: Path, date: str, kind: str | None = None) -> list[str]:
     """`reorder run --no-train` (with `--drop kind` if given), as a user runs it: the
     Prefect flow, its temporary server and dbt's nodes reported to it included."""
@@ -70,6 +86,7 @@ def run_detail(lake: Path) -> dict:
     return {
         "steps": notification["seconds"],
         "published_rows": notification["published_rows"],
+        "landed_rows": notification["landed_rows"],
         "nodes": {node.name: node.seconds for node in nodes},
         "node_kinds": {node.name: node.kind for node in nodes},
     }
@@ -190,6 +207,7 @@ def spark(drop: str, out: str, memory: str) -> dict:
 
 STAGES: dict[str, Callable[..., dict]] = {
     "generate": generate,
+    "feed": feed,
     "contract": contract,
     "train": train,
     "dashboard": dashboard,

@@ -7,8 +7,9 @@ timed in its own process with the peak memory of its whole process tree, at seve
                department's and one season's query read of the partitioned tables
     against    with --against REV: the pipeline stage of commit REV on the same drop, and
                how many of its published rows differ from this commit's
-    days       the drop delivered as a snapshot on --days consecutive dates of one lake,
-               each day's `reorder run --no-train` timed: a day should cost its own drop
+    days       a daily feed of --days dates ending in the drop, landed day by day on one
+               lake as snapshots, then on another as deltas, each day's `reorder run
+               --no-train` timed: a day should cost its own drop
     contract   only the baselines' work: land the drop in a fresh lake and `dbt run` the
                contract tables' models (no tests, no quarantine table, no compaction)
     train      the model on the pipeline's published file, as the daily run trains it
@@ -68,6 +69,8 @@ SKIPPABLE = ("days", "contract", "train", "api", "dashboard", "pandas", "spark")
 LARGEST_ONLY = ("days", "train", "api", "dashboard")
 BASELINES = ("pandas", "spark")
 BASES = ("contract", "pipeline")  # what a baseline's seconds are divided by
+# The dbt nodes of staging (base models parse the raw text, stg_ views and the quarantine).
+STAGING = ("base", "stg")
 # The API's policy variables are left out: the benchmark measures its default policy.
 POLICY_PREFIX = "REORDER_"
 
@@ -285,7 +288,7 @@ def _run_stage(
     if stage == "against" and revision is not None:
         return _against(revision, scale, folder, watch)
     if stage == "days":
-        return _days(scale, folder, watch, days)
+        return _days(scale, folder, watch, days, seed)
     if stage == "api":
         from flows.local.serve import HOST, free_port
 
@@ -336,40 +339,72 @@ def _against(revision: Revision, scale: Scale, folder: Path, watch: Watch) -> Me
     return replace(measured, detail=detail)
 
 
-def _days(scale: Scale, folder: Path, watch: Watch, days: int) -> Measured:
-    """The scale's drop delivered as a snapshot on `days` consecutive dates of one new lake,
-    as a daily schedule delivers its snapshots: each day's `reorder run` timed on its own.
-    Its seconds are the days' summed, its peak the highest of any day."""
-    lake = folder / "days-lake"
+def _days(scale: Scale, folder: Path, watch: Watch, days: int, seed: int) -> Measured:
+    """The scale's daily feed (its last day is the scale's drop) landed day by day on a new
+    lake, once as snapshots and once as deltas, each day's `reorder run` timed on its own.
+    The stage's seconds are every day's summed, its peak the highest of any day; making the
+    feed is not timed."""
+    feeds = folder / "feeds"
+    arguments = ["feed", str(scale.users), str(seed), str(days), DATE, str(feeds)]
+    made = measure("days", STAGE_CODE, arguments, watch)
     first = datetime.date.fromisoformat(DATE)
-    runs = []
+    series: dict[str, list[dict]] = {}
     try:
-        for offset in range(days):
-            date = (first + datetime.timedelta(days=offset)).isoformat()
-            command = run_command(scale.drop, lake, date, "snapshot")
-            measured, _ = measure_command("days", command, watch)
-            runs.append(
-                {
-                    "date": date,
-                    "seconds": measured.seconds,
-                    "peak_bytes": measured.peak_bytes,
-                    "cpu_seconds": measured.cpu_seconds,
-                    "steps": run_detail(lake)["steps"],
-                }
-            )
+        for kind in ("snapshot", "delta"):
+            lake = folder / f"days-{kind}"
+            series[kind] = []
+            for offset in range(days):
+                date = (first + datetime.timedelta(days=offset)).isoformat()
+                drop = feeds / kind / date
+                measured, _ = measure_command("days", run_command(drop, lake, date, kind), watch)
+                shutil.rmtree(drop)  # its disk back: ten full snapshots are 13 GB
+                series[kind].append(_day(date, measured, run_detail(lake)))
+            shutil.rmtree(lake)
     finally:
-        shutil.rmtree(lake, ignore_errors=True)
+        shutil.rmtree(feeds, ignore_errors=True)
+        for kind in ("snapshot", "delta"):
+            shutil.rmtree(folder / f"days-{kind}", ignore_errors=True)
+    every = [day for runs in series.values() for day in runs]
     return Measured(
         "days",
-        sum(run["seconds"] for run in runs),
-        max(run["peak_bytes"] for run in runs),
-        sum(run["cpu_seconds"] for run in runs),
-        {
-            "kind": "snapshot",
-            "days": runs,
-            "last_over_first": runs[-1]["seconds"] / runs[0]["seconds"],
-        },
+        sum(day["seconds"] for day in every),
+        max(day["peak_bytes"] for day in every),
+        sum(day["cpu_seconds"] for day in every),
+        {"feed_seconds": made.seconds, **series, **_day_ratios(series)},
     )
+
+
+def _day(date: str, measured: Measured, detail: dict) -> dict:
+    """One day's run: its seconds and peak, its steps, and what staging took of its build."""
+    staging = sum(
+        seconds for name, seconds in detail["nodes"].items() if name.split("_")[0] in STAGING
+    )
+    return {
+        "date": date,
+        "seconds": measured.seconds,
+        "peak_bytes": measured.peak_bytes,
+        "cpu_seconds": measured.cpu_seconds,
+        "steps": detail["steps"],
+        "staging_seconds": staging,
+        # orders and their lines: the catalog comes whole every day, whatever the kind
+        "landed_order_rows": sum(
+            rows for table, rows in detail["landed_rows"].items() if table.startswith("order")
+        ),
+        "published_rows": detail["published_rows"],
+    }
+
+
+def _day_ratios(series: dict[str, list[dict]]) -> dict[str, float | None]:
+    """The issue's two questions: does the last snapshot day cost the first one's, and what
+    does a day after the first cost as a delta, against the same day as a snapshot."""
+    snapshot, delta = series["snapshot"], series["delta"]
+    later = [(s["seconds"], d["seconds"]) for s, d in zip(snapshot[1:], delta[1:], strict=True)]
+    return {
+        "snapshot_last_over_first": snapshot[-1]["seconds"] / snapshot[0]["seconds"],
+        "delta_over_snapshot": (
+            sum(d for _, d in later) / sum(s for s, _ in later) if later else None
+        ),
+    }
 
 
 def _checked(result: Measured, folder: Path) -> Measured:

@@ -56,8 +56,8 @@ def add_commands(commands: Commands) -> None:
     )  # fmt: skip
     bench.add_argument(
         "--days", type=positive_int, default=DEFAULT_DAYS,
-        help="days: how many consecutive dates the drop is delivered on as a snapshot, each "
-        f"day's run timed (default {DEFAULT_DAYS})",
+        help="days: how many dates the daily feed ending in the drop spans, landed day by "
+        f"day as snapshots and as deltas, each day's run timed (default {DEFAULT_DAYS})",
     )  # fmt: skip
     bench.add_argument("--out", type=Path, default=Path("bench"), help="results folder")
     bench.add_argument("--spark-memory", default="6g", help="Spark driver memory (default 6g)")

@@ -189,12 +189,19 @@ def test_every_stage_is_measured_checked_and_reported(drop: Path, tmp_path: Path
     assert stages["against"].detail["commit"] == commit_of("HEAD")
     assert stages["against"].detail["published_differing_rows"] == 0
     assert not (tmp_path / "work" / "against").exists()  # its checkout is gone
-    # Two daily snapshots on one lake, each run timed on its own, the stage their sum.
-    days = stages["days"].detail["days"]
-    assert [day["date"] for day in days] == ["2026-11-25", "2026-11-26"]
-    assert all(day["seconds"] > 0 and day["steps"]["dbt_build"] > 0 for day in days)
-    assert stages["days"].seconds == pytest.approx(sum(day["seconds"] for day in days))
-    assert stages["days"].detail["last_over_first"] == days[1]["seconds"] / days[0]["seconds"]
+    # A two-day feed as snapshots and as deltas, each run timed on its own, the stage their
+    # sum; both publish the same last day, the pipeline stage's drop.
+    days = stages["days"].detail
+    snapshot, delta = days["snapshot"], days["delta"]
+    for series in (snapshot, delta):
+        assert [day["date"] for day in series] == ["2026-11-25", "2026-11-26"]
+        assert all(day["seconds"] > 0 and day["staging_seconds"] > 0 for day in series)
+        assert series[-1]["published_rows"] == stages["pipeline"].detail["published_rows"]
+    assert delta[1]["landed_order_rows"] < 0.2 * snapshot[1]["landed_order_rows"]
+    every = [day["seconds"] for day in snapshot + delta]
+    assert stages["days"].seconds == pytest.approx(sum(every))
+    assert days["snapshot_last_over_first"] == snapshot[1]["seconds"] / snapshot[0]["seconds"]
+    assert days["delta_over_snapshot"] == delta[1]["seconds"] / snapshot[1]["seconds"]
     pruned = stages["pipeline"].detail["pruning"]
     for question in ("department", "season"):
         scan = pruned[question]["partitioned"]
