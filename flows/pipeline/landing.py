@@ -47,6 +47,7 @@ HEADERS: Mapping[str, str] = MappingProxyType(
 # The record of each landed date's kind, a raw table of its own that staging reads (the
 # `landing` source); it moves with the date's files when they are kept aside or rejected.
 DROP_RECORD = "drops"
+RECORD_FILE = "drop.csv"
 RAW_TABLES = (*HEADERS, DROP_RECORD)
 
 _BOM = b"\xef\xbb\xbf"
@@ -93,7 +94,7 @@ def raw_partition(table: str, date: datetime.date) -> str:
 
 def drop_record(date: datetime.date) -> str:
     """The lake key of the record of the date's drop kind."""
-    return f"{raw_partition(DROP_RECORD, date)}/drop.csv"
+    return f"{raw_partition(DROP_RECORD, date)}/{RECORD_FILE}"
 
 
 def land_drop(
@@ -128,7 +129,7 @@ def land_drop(
         if problems:
             raise LandingError(problems)
         record = io.BytesIO(f"kind\n{kind}\n".encode())
-        lake.write(f"{_staged(run, DROP_RECORD, date)}/drop.csv", record)  # drop_record
+        lake.write(f"{_staged(run, DROP_RECORD, date)}/{RECORD_FILE}", record)
         replaced = any(lake.list_keys(raw_partition(table, date)) for table in HEADERS)
         keeping = replaced and date.isoformat() not in _kept_dates(lake)
         if keeping:  # until the new drop is built: if it fails, they go back (reject_drop)
