@@ -92,24 +92,38 @@ def generate_days(
     progress("files", 0, total)
     for day, (date, users) in enumerate(zip(dates, groups, strict=True)):
         folder = out / date.isoformat()
-        folder.mkdir(exist_ok=True)
-        # The catalog is the same every day: draw it once, then copy the first day's files.
-        catalog = (
-            catalog_writers(drawn.catalog) if day == 0 else _copies(out / dates[0].isoformat())
-        )
-        writers: dict[str, Callable[[Path], int | None]] = {
-            **catalog,
-            **_history_writers(drawn, users),
-        }
-        rows: dict[str, int] = {}
-        for done, name in enumerate(DROP_FILES):
-            written = writers[name](folder / f"{name}{suffix}")
-            rows[name] = drawn.rows[name] if written is None else written
-            progress("files", day * len(DROP_FILES) + done + 1, total)
+        rows = write_day(
+            drawn, folder, out / dates[0].isoformat() if day else None,
+            _history_writers(drawn, users), suffix,
+            lambda done, day=day: progress("files", day * len(DROP_FILES) + done, total),
+        )  # fmt: skip
         user_ids = range(users.start + 1, users.stop + 1)
         summary.days.append(DayDrop(date, folder, user_ids, rows))
     summary.seconds["files"] = time.perf_counter() - started
     return summary
+
+
+def write_day(
+    drawn: Simulation,
+    folder: Path,
+    first_day: Path | None,
+    history: dict[str, Callable[[Path], int]],
+    suffix: str,
+    files_done: Callable[[int], None],
+) -> dict[str, int]:
+    """One day's six files in `folder`, and the rows of each: the catalog drawn on the first
+    day (`first_day` None) and copied from its folder on the others, since it is the same
+    every day, and the orders and lines files from `history`. Calls files_done(n) after the
+    n-th file."""
+    folder.mkdir(exist_ok=True)
+    catalog = catalog_writers(drawn.catalog) if first_day is None else _copies(first_day)
+    writers: dict[str, Callable[[Path], int | None]] = {**catalog, **history}
+    rows: dict[str, int] = {}
+    for done, name in enumerate(DROP_FILES, start=1):
+        written = writers[name](folder / f"{name}{suffix}")
+        rows[name] = drawn.rows[name] if written is None else written
+        files_done(done)
+    return rows
 
 
 def _copies(source: Path) -> dict[str, Callable[[Path], None]]:

@@ -29,20 +29,18 @@ import numpy as np
 
 from datagen.baskets import Lines
 from datagen.calibration import PUBLISHED
-from datagen.csv_files import copy_file, write_lines, write_orders
+from datagen.csv_files import write_lines, write_orders
 from datagen.customers import EVAL_PRIOR, EVAL_TEST, EVAL_TRAIN, Orders
 from datagen.generate import (
-    CATALOG_FILES,
     DROP_FILES,
     DropSpec,
     Progress,
     Simulation,
-    catalog_writers,
     file_suffix,
     ignore_progress,
     simulate,
 )
-from datagen.incremental import day_dates
+from datagen.incremental import day_dates, write_day
 
 SERIES_KINDS = ("snapshot", "delta")
 
@@ -133,21 +131,13 @@ def generate_series(
     progress("files", 0, total)
     for day, date in enumerate(dates):
         folder = out / date.isoformat()
-        folder.mkdir(exist_ok=True)
         before = visible[day - 1] if day else np.zeros_like(visible[day])
         shown = before if spec.kind == "delta" else np.zeros_like(before)
-        catalog = (
-            catalog_writers(drawn.catalog) if day == 0 else _copies(out / dates[0].isoformat())
-        )
-        writers: dict[str, Callable[[Path], int | None]] = {
-            **catalog,
-            **feed.writers(shown, visible[day]),
-        }
-        rows: dict[str, int] = {}
-        for done, name in enumerate(DROP_FILES):
-            written = writers[name](folder / f"{name}{suffix}")
-            rows[name] = drawn.rows[name] if written is None else written
-            progress("files", day * len(DROP_FILES) + done + 1, total)
+        rows = write_day(
+            drawn, folder, out / dates[0].isoformat() if day else None,
+            feed.writers(shown, visible[day]), suffix,
+            lambda done, day=day: progress("files", day * len(DROP_FILES) + done, total),
+        )  # fmt: skip
         changed = visible[day] != before
         summary.days.append(
             SeriesDay(
@@ -158,11 +148,6 @@ def generate_series(
         )  # fmt: skip
     summary.seconds["files"] = time.perf_counter() - started
     return summary
-
-
-def _copies(source: Path) -> dict[str, Callable[[Path], None]]:
-    """Writers that copy the catalog files of an earlier day's folder."""
-    return {name: lambda path: copy_file(source / path.name, path) for name in CATALOG_FILES}
 
 
 class _Feed:

@@ -357,7 +357,7 @@ def _days(scale: Scale, folder: Path, watch: Watch, days: int, seed: int) -> Mea
                 date = (first + datetime.timedelta(days=offset)).isoformat()
                 drop = feeds / kind / date
                 measured, _ = measure_command("days", run_command(drop, lake, date, kind), watch)
-                shutil.rmtree(drop)  # its disk back: ten full snapshots are 13 GB
+                shutil.rmtree(drop)  # its disk back: a full-scale snapshot is 0.7 GB
                 series[kind].append(_day(date, measured, run_detail(lake)))
             shutil.rmtree(lake)
     finally:
@@ -370,7 +370,7 @@ def _days(scale: Scale, folder: Path, watch: Watch, days: int, seed: int) -> Mea
         sum(day["seconds"] for day in every),
         max(day["peak_bytes"] for day in every),
         sum(day["cpu_seconds"] for day in every),
-        {"feed_seconds": made.seconds, **series, **_day_ratios(series)},
+        {"feed_seconds": made.seconds, **series, **day_ratios(series)},
     )
 
 
@@ -394,8 +394,8 @@ def _day(date: str, measured: Measured, detail: dict) -> dict:
     }
 
 
-def _day_ratios(series: dict[str, list[dict]]) -> dict[str, float | None]:
-    """The issue's two questions: does the last snapshot day cost the first one's, and what
+def day_ratios(series: dict[str, list[dict]]) -> dict[str, float | None]:
+    """What the days stage asks: does the last snapshot day cost what the first did, and what
     does a day after the first cost as a delta, against the same day as a snapshot."""
     snapshot, delta = series["snapshot"], series["delta"]
     later = [(s["seconds"], d["seconds"]) for s, d in zip(snapshot[1:], delta[1:], strict=True)]
