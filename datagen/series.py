@@ -195,8 +195,7 @@ class _Feed:
 def _subset(orders: Orders, rows: np.ndarray, eval_set: np.ndarray) -> Orders:
     """The orders where `rows` holds, with their eval_set as the day shows it; still sorted
     by user_id, then order_number."""
-    per_user = np.add.reduceat(rows.astype(np.int64), orders.user_start[:-1])
-    per_user[np.diff(orders.user_start) == 0] = 0
+    per_user = np.bincount(orders.user_index[rows], minlength=orders.user_start.size - 1)
     return Orders(
         order_id=orders.order_id[rows],
         user_index=orders.user_index[rows],

@@ -37,11 +37,7 @@ def add_commands(commands: Commands) -> None:
     run.add_argument("--input", required=True, help="drop folder (or s3://bucket/prefix)")
     run.add_argument("--date", type=iso_date, required=True, help="the drop's date, YYYY-MM-DD")
     add_target_arguments(run)
-    run.add_argument(
-        "--drop", choices=DROP_KINDS, default="snapshot",
-        help="what the drop is: a snapshot replaces every table's contents, a delta's rows "
-        "add to or replace by key what the drops before it hold (default snapshot)",
-    )  # fmt: skip
+    _add_drop_argument(run, "the drop")
     run.add_argument(
         "--quarantine-max-share", type=share, default=None,
         help="fail when a table's quarantined share of rows exceeds this (default 0.01)",
@@ -70,11 +66,7 @@ def add_commands(commands: Commands) -> None:
         "(<lake>/input/<date>/, or s3://<bucket>/input/<date>/ on aws). Runs until stopped.",
     )
     add_target_arguments(schedule)
-    schedule.add_argument(
-        "--drop", choices=DROP_KINDS, default="snapshot",
-        help="what each day's drop is: a snapshot replaces every table's contents, a delta's rows "
-        "add to or replace by key what the drops before it hold (default snapshot)",
-    )  # fmt: skip
+    _add_drop_argument(schedule, "each day's drop")
     schedule.add_argument(
         "--cron", default="0 2 * * *", help="when to run, in UTC (default 0 2 * * *: 02:00)"
     )
@@ -83,6 +75,14 @@ def add_commands(commands: Commands) -> None:
         help="publish without training, gating and deploying a model",
     )  # fmt: skip
     schedule.set_defaults(handler=_schedule)
+
+
+def _add_drop_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--drop", choices=DROP_KINDS, default="snapshot",
+        help=f"what {what} is: a snapshot replaces every table's contents, a delta's rows "
+        "add to or replace by key what the drops before it hold (default snapshot)",
+    )  # fmt: skip
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
